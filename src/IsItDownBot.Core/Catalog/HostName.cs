@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Net;
+
+namespace IsItDownBot.Core.Catalog;
+
+/// <summary>Turns what a user typed ("example.org", "https://Example.org/x", "bücher.de.") into a host name to probe.</summary>
+public static class HostName
+{
+    private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
+
+    /// <summary>
+    /// True when <paramref name="text"/> is a domain name with at least two labels, an IP address literal,
+    /// or an http(s) URL holding one; <paramref name="host"/> is then the lower-case ASCII host.
+    /// </summary>
+    public static bool TryParse(string? text, out string host)
+    {
+        host = "";
+        if (string.IsNullOrWhiteSpace(text) || text.Length > 2048)
+        {
+            return false;
+        }
+
+        var candidate = text.Trim();
+        if (candidate.Contains("://", StringComparison.Ordinal))
+        {
+            if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
+                || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            {
+                return false;
+            }
+
+            candidate = uri.IdnHost;
+        }
+        else
+        {
+            // "example.org/path" and "example.org:443" name the same host.
+            var cut = candidate.IndexOfAny(['/', '?', '#']);
+            if (cut >= 0)
+            {
+                candidate = candidate[..cut];
+            }
+
+            var at = candidate.LastIndexOf('@');
+            if (at >= 0)
+            {
+                candidate = candidate[(at + 1)..];
+            }
+        }
+
+        candidate = candidate.Trim('[', ']');
+        if (candidate.Contains(':', StringComparison.Ordinal) && IPAddress.TryParse(candidate, out var v6))
+        {
+            host = v6.ToString();
+            return true;
+        }
+
+        var colon = candidate.LastIndexOf(':');
+        if (colon >= 0)
+        {
+            candidate = candidate[..colon];
+        }
+
+        candidate = candidate.TrimEnd('.');
+        if (candidate.Length == 0 || !candidate.Contains('.', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (IPAddress.TryParse(candidate, out var v4) && candidate.All(c => char.IsAsciiDigit(c) || c == '.'))
+        {
+            host = v4.ToString();
+            return true;
+        }
+
+        string ascii;
+        try
+        {
+            ascii = Idn.GetAscii(candidate).ToLowerInvariant();
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        if (ascii.Length > 253 || !ascii.Split('.').All(IsValidLabel) || ascii.Split('.')[^1].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        host = ascii;
+        return true;
+    }
+
+    private static bool IsValidLabel(string label) =>
+        label.Length is > 0 and <= 63
+        && label[0] != '-'
+        && label[^1] != '-'
+        && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-' || c == '_');
+}

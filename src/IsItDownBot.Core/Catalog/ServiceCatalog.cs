@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text;
+
+namespace IsItDownBot.Core.Catalog;
+
+/// <summary>The services the bot knows, found by id, name, alias, zone or a close spelling.</summary>
+public sealed class ServiceCatalog
+{
+    private readonly Dictionary<string, ServiceDefinition> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _groupNames;
+
+    public ServiceCatalog(IEnumerable<ServiceDefinition> services, IReadOnlyDictionary<string, string>? groupNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        Services = [.. services];
+        _groupNames = new Dictionary<string, string>(groupNames ?? new Dictionary<string, string>(), StringComparer.OrdinalIgnoreCase);
+        foreach (var service in Services)
+        {
+            foreach (var name in service.Aliases.Prepend(service.Name).Prepend(service.Id))
+            {
+                var key = Key(name);
+                if (key.Length > 0)
+                {
+                    _byKey.TryAdd(key, service);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<ServiceDefinition> Services { get; }
+
+    public static ServiceCatalog FromOptions(CatalogOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var services = options.Services
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal)
+            .Select(pair => ToDefinition(pair.Key, pair.Value));
+        return new ServiceCatalog(services, options.Groups);
+    }
+
+    /// <summary>The display name of a group ("Meta" for <c>meta</c>).</summary>
+    public string GroupName(string group) =>
+        _groupNames.TryGetValue(group, out var name) ? name : group;
+
+    /// <summary>The service with this id, name or alias, ignoring case, accents, spaces and punctuation.</summary>
+    public ServiceDefinition? Find(string name) =>
+        _byKey.TryGetValue(Key(name), out var service) ? service : null;
+
+    /// <summary>
+    /// Resolves what a user typed. Exact names win; then domains (a catalog zone's domain maps to its
+    /// service); then, when <paramref name="allowTypos"/>, one clearly closest name.
+    /// </summary>
+    public CatalogLookup Lookup(string text, bool allowTypos = false)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var query = text.Trim();
+        if (Find(query) is { } exact)
+        {
+            return new CatalogLookup(query, CatalogLookupKind.Service, exact, []);
+        }
+
+        if (HostName.TryParse(query, out var host))
+        {
+            var owner = FindByHost(host);
+            return owner is null
+                ? new CatalogLookup(query, CatalogLookupKind.Domain, ServiceDefinition.ForDomain(host), [])
+                : new CatalogLookup(query, CatalogLookupKind.Service, owner, []);
+        }
+
+        var suggestions = Suggest(query);
+        if (allowTypos && suggestions.Count == 1)
+        {
+            return new CatalogLookup(query, CatalogLookupKind.Service, suggestions[0], []);
+        }
+
+        return CatalogLookup.Unknown(query, suggestions);
+    }
+
+    /// <summary>Services whose names are a small edit away from <paramref name="text"/>, closest first.</summary>
+    public IReadOnlyList<ServiceDefinition> Suggest(string text, int max = 3)
+    {
+        var key = Key(text);
+        if (key.Length < 3)
+        {
+            return [];
+        }
+
+        // One edit for short names, two for long ones: "fb" must not become "x", "facebok" must find Facebook.
+        var allowed = key.Length >= 7 ? 2 : 1;
+        return _byKey
+            .Select(pair => (pair.Value, Distance: EditDistance.Between(key, pair.Key, allowed)))
+            .Where(candidate => candidate.Distance <= allowed)
+            .OrderBy(candidate => candidate.Distance)
+            .Select(candidate => candidate.Value)
+            .Distinct()
+            .Take(max)
+            .ToList();
+    }
+
+    private ServiceDefinition? FindByHost(string host)
+    {
+        if (IPAddress.TryParse(host, out _))
+        {
+            return null;
+        }
+
+        // An endpoint's own host names its service best (mail.google.com is Gmail); then the zone,
+        // preferring the service named like it (google.com is Google, not Gmail).
+        var byEndpoint = Services.FirstOrDefault(service =>
+            service.Endpoints.Any(endpoint => endpoint.IdnHost.Equals(host, StringComparison.OrdinalIgnoreCase)));
+        if (byEndpoint is not null)
+        {
+            return byEndpoint;
+        }
+
+        var inZone = Services
+            .Where(service => host.Equals(service.Zone, StringComparison.OrdinalIgnoreCase)
+                || host.EndsWith("." + service.Zone, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        return inZone.FirstOrDefault(service => Key(service.Id) == Key(service.Zone.Split('.')[0]))
+            ?? inZone.FirstOrDefault();
+    }
+
+    /// <summary>The comparison key of a name: folded, letters and digits only ("Meta Quest" -> "metaquest").</summary>
+    internal static string Key(string name)
+    {
+        var folded = TextNormalizer.Fold(name);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static ServiceDefinition ToDefinition(string id, ServiceOptions options) => new(
+        id,
+        string.IsNullOrWhiteSpace(options.Name) ? id : options.Name,
+        [.. options.Aliases.Where(alias => !string.IsNullOrWhiteSpace(alias))],
+        string.IsNullOrWhiteSpace(options.Group) ? null : options.Group,
+        options.Zone.Trim().TrimEnd('.').ToLowerInvariant(),
+        [.. options.Endpoints.Select(endpoint => new Uri(endpoint, UriKind.Absolute))],
+        [.. options.NameServers.Select(server => new AuthoritativeServer(
+            server.Name.Trim().TrimEnd('.'),
+            string.IsNullOrWhiteSpace(server.Address) ? null : IPAddress.Parse(server.Address)))]);
+}
