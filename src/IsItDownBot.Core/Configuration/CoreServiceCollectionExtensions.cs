@@ -1,0 +1,57 @@
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Configuration;
+using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Dns;
+using IsItDownBot.Core.Probing.Http;
+using IsItDownBot.Core.Probing.Tcp;
+using IsItDownBot.Core.Probing.Tls;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>Registers the status-checking core: catalog, question parser, probes and the checker.</summary>
+    public static IServiceCollection AddIsItDownCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+
+        AddSection<DnsOptions>(services, configuration, DnsOptions.SectionName);
+        AddSection<CacheOptions>(services, configuration, CacheOptions.SectionName);
+        AddSection<ProbeOptions>(services, configuration, ProbeOptions.SectionName)
+            .Configure(options => options.ControlHosts = configuration.GetSection("IsItDown:ControlHosts").Get<List<string>>() ?? []);
+        services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName)).ValidateOnStart();
+
+        services.AddSingleton<IsItDownOptionsValidator>();
+        services.AddSingleton<IValidateOptions<DnsOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
+        services.AddSingleton<IValidateOptions<ProbeOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
+        services.AddSingleton<IValidateOptions<CatalogOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
+
+        services.AddSingleton(provider => ServiceCatalog.FromOptions(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
+
+        services.AddSingleton<ResolverSet>();
+        services.AddSingleton<ResolverProbe>();
+        services.AddSingleton<AuthoritativeProbe>();
+        services.AddSingleton<TcpProbe>();
+        services.AddSingleton<CertificateTrust>();
+        services.AddSingleton<TlsProbe>();
+        services.AddSingleton<HttpProbe>();
+        services.AddSingleton<EndpointProber>();
+        services.AddSingleton<NameServerProber>();
+        services.AddSingleton<ServiceProber>();
+        services.AddSingleton<ControlProber>();
+        services.AddSingleton<StatusChecker>();
+        return services;
+    }
+
+    private static OptionsBuilder<TOptions> AddSection<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+    {
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section));
+        return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+    }
+}

@@ -1,0 +1,24 @@
+namespace IsItDownBot.Core.Explaining;
+
+/// <summary>The stable cause codes. They appear in JSON output and alerts; never rename one.</summary>
+public static class CauseCodes
+{
+    public const string Ok = "ok";
+    public const string LocalNetwork = "local-network";
+    public const string TargetRefused = "target-refused";
+    public const string DnsNxDomain = "dns-nxdomain";
+    public const string DnsNoAddress = "dns-no-address";
+    public const string DnsServFail = "dns-servfail";
+    public const string DnsAuthoritativeUnreachable = "dns-authoritative-unreachable";
+    public const string DnsResolver = "dns-resolver";
+    public const string TcpRefused = "tcp-refused";
+    public const string TcpTimeout = "tcp-timeout";
+    public const string TlsCertificate = "tls-certificate";
+    public const string TlsHandshake = "tls-handshake";
+    public const string HttpServerError = "http-server-error";
+    public const string HttpRateLimited = "http-rate-limited";
+    public const string HttpTimeout = "http-timeout";
+    public const string HttpError = "http-error";
+    public const string Slow = "slow";
+    public const string Partial = "partial";
+}

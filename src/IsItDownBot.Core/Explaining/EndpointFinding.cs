@@ -1,0 +1,83 @@
+using IsItDownBot.Core.Probing;
+
+namespace IsItDownBot.Core.Explaining;
+
+/// <summary>What went wrong with one endpoint, if anything: the cause code and the probe that shows it.</summary>
+internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, ProbeResult? Witness)
+{
+    public bool Works => Code is CauseCodes.Ok or CauseCodes.Slow;
+
+    public string Host => Evidence.Endpoint.IdnHost;
+
+    /// <summary>Reads the endpoint's steps in order and stops at the first one that failed.</summary>
+    public static EndpointFinding Of(EndpointEvidence evidence, IReadOnlyList<ProbeResult> nameServers, TimeSpan slowAfter)
+    {
+        if (evidence.Tcp.FirstOrDefault(probe => probe.Outcome == ProbeOutcome.Blocked) is { } blocked)
+        {
+            return new(evidence, CauseCodes.TargetRefused, blocked);
+        }
+
+        if (evidence.Dns.Count > 0 && !evidence.Dns.Any(probe => probe.Ok))
+        {
+            return new(evidence, DnsCode(evidence.Dns, nameServers), evidence.Dns.FirstOrDefault(probe => probe.Outcome != ProbeOutcome.Timeout) ?? evidence.Dns[0]);
+        }
+
+        if (!evidence.Connected)
+        {
+            var failed = evidence.Tcp.Where(probe => probe.Outcome != ProbeOutcome.Skipped).ToList();
+            if (failed.Count == 0)
+            {
+                return new(evidence, CauseCodes.DnsNoAddress, evidence.Dns.Count > 0 ? evidence.Dns[0] : null);
+            }
+
+            var refused = failed.FirstOrDefault(probe => probe.Outcome == ProbeOutcome.ConnectionRefused);
+            return refused is not null && failed.All(probe => probe.Outcome == ProbeOutcome.ConnectionRefused)
+                ? new(evidence, CauseCodes.TcpRefused, refused)
+                : new(evidence, CauseCodes.TcpTimeout, failed[0]);
+        }
+
+        if (evidence.Tls is { Ok: false } tls)
+        {
+            var code = tls.Outcome is ProbeOutcome.CertificateExpired or ProbeOutcome.CertificateNotYetValid
+                or ProbeOutcome.CertificateUntrusted or ProbeOutcome.CertificateNameMismatch
+                ? CauseCodes.TlsCertificate
+                : CauseCodes.TlsHandshake;
+            return new(evidence, code, tls);
+        }
+
+        if (evidence.Http is not { } http)
+        {
+            return new(evidence, CauseCodes.HttpError, null);
+        }
+
+        return http.Outcome switch
+        {
+            ProbeOutcome.Ok => new(evidence, http.Latency > slowAfter ? CauseCodes.Slow : CauseCodes.Ok, http),
+            ProbeOutcome.HttpServerError => new(evidence, CauseCodes.HttpServerError, http),
+            ProbeOutcome.HttpRateLimited => new(evidence, CauseCodes.HttpRateLimited, http),
+            ProbeOutcome.Timeout => new(evidence, CauseCodes.HttpTimeout, http),
+            _ => new(evidence, CauseCodes.HttpError, http),
+        };
+    }
+
+    /// <summary>Every resolver failed: the name does not exist, or DNS is broken, and then whose DNS.</summary>
+    private static string DnsCode(IReadOnlyList<ProbeResult> dns, IReadOnlyList<ProbeResult> nameServers)
+    {
+        var answered = dns.Where(probe => probe.Outcome != ProbeOutcome.Timeout).ToList();
+        if (answered.Count > 0 && answered.All(probe => probe.Outcome == ProbeOutcome.DnsNxDomain))
+        {
+            return CauseCodes.DnsNxDomain;
+        }
+
+        if (answered.Count > 0 && answered.All(probe => probe.Outcome == ProbeOutcome.DnsNoAddresses))
+        {
+            return CauseCodes.DnsNoAddress;
+        }
+
+        return NameServersSilent(nameServers) ? CauseCodes.DnsAuthoritativeUnreachable : CauseCodes.DnsServFail;
+    }
+
+    /// <summary>True when the zone's name servers were asked and not one of them answered at all.</summary>
+    public static bool NameServersSilent(IReadOnlyList<ProbeResult> nameServers) =>
+        nameServers.Count > 0 && nameServers.All(probe => probe.Outcome is ProbeOutcome.Timeout or ProbeOutcome.Unreachable or ProbeOutcome.DnsError);
+}

@@ -1,0 +1,34 @@
+using System.Net;
+using DnsClient;
+
+namespace IsItDownBot.Core.Probing.Dns;
+
+/// <summary>Maps one DnsClient response, or the exception instead of one, to an outcome.</summary>
+internal static class DnsAnswer
+{
+    public static (ProbeOutcome Outcome, string Detail) Classify(IDnsQueryResponse response)
+    {
+        return response.Header.ResponseCode switch
+        {
+            DnsHeaderResponseCode.NoError => (ProbeOutcome.Ok, "NOERROR"),
+            DnsHeaderResponseCode.NotExistentDomain => (ProbeOutcome.DnsNxDomain, "NXDOMAIN (no such name)"),
+            DnsHeaderResponseCode.ServerFailure => (ProbeOutcome.DnsServFail, "SERVFAIL"),
+            DnsHeaderResponseCode.Refused => (ProbeOutcome.DnsRefused, "REFUSED"),
+            var other => (ProbeOutcome.DnsError, $"response code {other}"),
+        };
+    }
+
+    public static (ProbeOutcome Outcome, string Detail) Classify(Exception exception, TimeSpan timeout) => exception switch
+    {
+        DnsResponseException { Code: DnsResponseCode.ConnectionTimeout } or OperationCanceledException or TimeoutException =>
+            (ProbeOutcome.Timeout, $"no answer within {Durations.Format(timeout)}"),
+        DnsResponseException dns => (ProbeOutcome.DnsError, dns.DnsError),
+        _ => (ProbeOutcome.DnsError, exception.Message),
+    };
+
+    public static IReadOnlyList<IPAddress> Addresses(IDnsQueryResponse response) =>
+    [
+        .. response.Answers.ARecords().Select(record => record.Address),
+        .. response.Answers.AaaaRecords().Select(record => record.Address),
+    ];
+}

@@ -1,0 +1,23 @@
+using IsItDownBot.Core.Catalog;
+
+namespace IsItDownBot.Core.Probing;
+
+/// <summary>What one probe round saw of a service, and of the control hosts in the same round.</summary>
+public sealed record ProbeEvidence(
+    ServiceDefinition Service,
+    IReadOnlyList<EndpointEvidence> Endpoints,
+    IReadOnlyList<ProbeResult> NameServers,
+    ControlEvidence Control)
+{
+    public IEnumerable<ProbeResult> All =>
+        Endpoints.SelectMany(endpoint => endpoint.All).Concat(NameServers).Concat(Control.Hosts.SelectMany(host => host.All));
+}
+
+/// <summary>The control hosts: sites that are almost never down. If none answers, the bot's own network is at fault.</summary>
+public sealed record ControlEvidence(IReadOnlyList<EndpointEvidence> Hosts)
+{
+    public static readonly ControlEvidence None = new([]);
+
+    /// <summary>False only when control hosts are configured and not one of them could be connected to.</summary>
+    public bool NetworkWorks => Hosts.Count == 0 || Hosts.Any(host => host.Connected);
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+
+namespace IsItDownBot.Core.Probing.Tls;
+
+/// <summary>
+/// Judges a server certificate the way a browser would, plus the roots of <c>IsItDown:Probes:TrustedCaFile</c>,
+/// and says in words what is wrong with it.
+/// </summary>
+public sealed class CertificateTrust
+{
+    private readonly X509Certificate2Collection _extraRoots = [];
+    private readonly TimeProvider _time;
+
+    public CertificateTrust(IOptions<ProbeOptions> options, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _time = time;
+        if (!string.IsNullOrWhiteSpace(options.Value.TrustedCaFile))
+        {
+            _extraRoots.ImportFromPemFile(options.Value.TrustedCaFile);
+        }
+    }
+
+    /// <summary>The verdict on a certificate the handshake delivered, with a detail such as "expired 3 days ago".</summary>
+    public (ProbeOutcome Outcome, string Detail) Judge(X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
+        {
+            return (ProbeOutcome.TlsHandshakeFailed, "the server sent no certificate");
+        }
+
+        using var owned = certificate as X509Certificate2 is null ? new X509Certificate2(certificate) : null;
+        var leaf = owned ?? (X509Certificate2)certificate;
+        var now = _time.GetUtcNow();
+        var notAfter = new DateTimeOffset(leaf.NotAfter.ToUniversalTime(), TimeSpan.Zero);
+        var notBefore = new DateTimeOffset(leaf.NotBefore.ToUniversalTime(), TimeSpan.Zero);
+        if (now > notAfter)
+        {
+            return (ProbeOutcome.CertificateExpired,
+                $"certificate expired on {Date(notAfter)} ({Durations.FormatLong(now - notAfter)} ago)");
+        }
+
+        if (now < notBefore)
+        {
+            return (ProbeOutcome.CertificateNotYetValid, $"certificate not valid before {Date(notBefore)}");
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            var names = leaf.GetNameInfo(X509NameType.DnsName, forIssuer: false);
+            return (ProbeOutcome.CertificateNameMismatch, $"certificate is for another name ({names})");
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) && !ChainsToExtraRoot(leaf))
+        {
+            return (ProbeOutcome.CertificateUntrusted, $"certificate not issued by a trusted authority (issuer: {leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: true)})");
+        }
+
+        var daysLeft = (int)Math.Floor((notAfter - now).TotalDays);
+        return (ProbeOutcome.Ok, $"certificate valid until {Date(notAfter)} ({daysLeft} days left)");
+    }
+
+    /// <summary>For an HTTP client's validation callback: accept what <see cref="Judge"/> accepts.</summary>
+    public bool Accepts(X509Certificate? certificate, SslPolicyErrors errors) =>
+        Judge(certificate, errors).Outcome == ProbeOutcome.Ok;
+
+    private bool ChainsToExtraRoot(X509Certificate2 leaf)
+    {
+        if (_extraRoots.Count == 0)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(_extraRoots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = _time.GetUtcNow().UtcDateTime;
+        return chain.Build(leaf);
+    }
+
+    private static string Date(DateTimeOffset value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
