@@ -33,7 +33,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton(provider => ServiceCatalog.FromOptions(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
 
-        services.AddSingleton<ResolverSet>();
+        services.AddSingleton(provider => new ResolverSet(provider.GetRequiredService<IOptions<DnsOptions>>()));
         services.AddSingleton<ResolverProbe>();
         services.AddSingleton<AuthoritativeProbe>();
         services.AddSingleton<TcpProbe>();

@@ -119,7 +119,7 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
 
     public Cause ResolverTrouble(IReadOnlyList<ProbeResult> failed)
     {
-        var resolvers = string.Join(", ", failed.Select(probe => probe.Target.Split(' ')[0]).Distinct());
+        var resolvers = string.Join(", ", failed.Select(probe => probe.Target).Distinct());
         return new(
             CauseCodes.DnsResolver,
             $"{Name} works, but some DNS resolvers fail to look it up",

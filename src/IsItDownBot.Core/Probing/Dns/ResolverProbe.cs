@@ -29,7 +29,7 @@ public sealed class ResolverProbe
 
         var addresses = answers.SelectMany(answer => answer.Addresses).Distinct().ToList();
         var (outcome, detail) = Combine(answers[0], answers[1], addresses);
-        return new ProbeResult(endpoint, ProbeKind.Dns, $"{resolver.Label} {host}", outcome, latency, detail)
+        return new ProbeResult(endpoint, ProbeKind.Dns, resolver.Label, outcome, latency, detail)
         {
             Addresses = addresses,
         };

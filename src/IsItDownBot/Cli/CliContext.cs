@@ -1,0 +1,20 @@
+using Spectre.Console;
+
+namespace IsItDownBot.Cli;
+
+/// <summary>Where a command writes: a styled console for people, raw writers for JSON and errors.</summary>
+/// <param name="Interactive">True when a person watches a terminal: then a spinner shows while probing.</param>
+internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error, bool Interactive)
+{
+    public static CliContext ForProcess() => new(
+        AnsiConsole.Console,
+        System.Console.Out,
+        System.Console.Error,
+        !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive);
+
+    /// <summary>Runs <paramref name="work"/> behind a spinner when someone is watching, plainly otherwise.</summary>
+    public Task<T> WhileProbingAsync<T>(string what, Func<Task<T>> work) =>
+        Interactive
+            ? Console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(what), _ => work())
+            : work();
+}

@@ -1,0 +1,51 @@
+using IsItDownBot.Core.Catalog;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace IsItDownBot.Cli;
+
+/// <summary>The core's services for one command run, built from the configuration and validated first.</summary>
+internal static class CoreServices
+{
+    public static ServiceProvider Build(string? configFile)
+    {
+        var configuration = AppConfiguration.Load(configFile);
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration), dispose: true))
+            .AddIsItDownCore(configuration);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
+
+            // Building the catalog parses every endpoint; do it now so a bad one is reported as configuration.
+            _ = provider.GetRequiredService<ServiceCatalog>();
+            return provider;
+        }
+        catch (OptionsValidationException exception)
+        {
+            provider.Dispose();
+            throw new UsageException("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", exception.Failures), exception);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // The binder names the key: "Failed to convert configuration value at 'IsItDown:Dns:Timeout' ...".
+            provider.Dispose();
+            throw new UsageException("Invalid configuration: " + exception.Message, exception);
+        }
+    }
+
+    private static Serilog.Core.Logger CreateLogger(IConfiguration configuration)
+    {
+        try
+        {
+            return new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
+        {
+            throw new UsageException("Invalid configuration in the Serilog section: " + exception.Message, exception);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Rendering;
+using IsItDownBot.Terminal;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IsItDownBot.Cli;
+
+/// <summary><c>status</c>: every catalog service at once, one line each.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var config = CommonOptions.Config();
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Check every service of the catalog at once.") { config, json };
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
+        {
+            using var provider = CoreServices.Build(parse.GetValue(config));
+            var catalog = provider.GetRequiredService<ServiceCatalog>();
+            var checker = provider.GetRequiredService<StatusChecker>();
+            var reports = await context.WhileProbingAsync(
+                $"Probing {catalog.Services.Count} services...",
+                () => checker.CheckManyAsync(catalog.Services, cancellationToken));
+
+            if (parse.GetValue(json))
+            {
+                await context.Out.WriteLineAsync(ReportJson.Serialize(reports));
+            }
+            else
+            {
+                var renderer = new TerminalReportRenderer(context.Console);
+                renderer.RenderSummary(reports);
+                renderer.RenderNotes(GroupCorrelation.Notes(reports, catalog));
+            }
+
+            return ExitCodes.For(reports);
+        }));
+        return command;
+    }
+}

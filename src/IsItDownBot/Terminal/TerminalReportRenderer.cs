@@ -1,0 +1,83 @@
+using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Probing;
+using Spectre.Console;
+
+namespace IsItDownBot.Terminal;
+
+/// <summary>Reports for a terminal: a coloured verdict line, the explanation, and a table of the probes.</summary>
+internal sealed class TerminalReportRenderer(IAnsiConsole console)
+{
+    public void Render(StatusReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        console.MarkupLine($"{Badge(report.Verdict)} [bold]{Markup.Escape(report.Service.Name)}[/]: {Markup.Escape(report.Cause.Summary)}");
+        console.MarkupLine($"[dim]{Markup.Escape(report.Cause.Explanation)}[/]");
+
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Endpoint");
+        table.AddColumn("Check");
+        table.AddColumn("Target");
+        table.AddColumn("Result");
+        table.AddColumn(new TableColumn("Time").RightAligned());
+        string? previousEndpoint = null;
+        foreach (var probe in report.Probes)
+        {
+            // Name each endpoint once, on its first row: the rows under it are its steps.
+            var endpoint = probe.Endpoint == previousEndpoint ? "" : ShortEndpoint(probe.Endpoint);
+            previousEndpoint = probe.Endpoint;
+            table.AddRow(
+                Markup.Escape(endpoint),
+                probe.Kind.ToString().ToLowerInvariant(),
+                Markup.Escape(probe.Target),
+                $"{Mark(probe)} {Markup.Escape(probe.Detail)}",
+                probe.Outcome == ProbeOutcome.Skipped ? "" : Durations.Format(probe.Latency));
+        }
+
+        console.Write(table);
+        console.MarkupLine($"[dim]Checked at {report.CheckedAt:yyyy-MM-dd HH:mm:ss} UTC in {Durations.Format(report.Duration)}.[/]");
+        console.WriteLine();
+    }
+
+    /// <summary>One line per service, for <c>status</c>.</summary>
+    public void RenderSummary(IReadOnlyList<StatusReport> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        var table = new Table().Border(TableBorder.Simple);
+        table.AddColumn("Service");
+        table.AddColumn("Verdict");
+        table.AddColumn("Why");
+        foreach (var report in reports)
+        {
+            table.AddRow(Markup.Escape(report.Service.Name), Badge(report.Verdict), Markup.Escape(report.Cause.Summary));
+        }
+
+        console.Write(table);
+    }
+
+    public void RenderNotes(IEnumerable<string> notes)
+    {
+        foreach (var note in notes)
+        {
+            console.MarkupLine($"[bold yellow]![/] {Markup.Escape(note)}");
+        }
+    }
+
+    private static string ShortEndpoint(string endpoint) =>
+        Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Authority + uri.PathAndQuery : endpoint;
+
+    private static string Badge(Verdict verdict) => verdict switch
+    {
+        Verdict.Up => "[bold green]UP[/]",
+        Verdict.Degraded => "[bold yellow]DEGRADED[/]",
+        Verdict.Down => "[bold red]DOWN[/]",
+        _ => "[bold grey]UNKNOWN[/]",
+    };
+
+    private static string Mark(ProbeResult probe) => probe.Outcome switch
+    {
+        ProbeOutcome.Ok => "[green]ok[/]",
+        ProbeOutcome.Skipped => "[grey]-[/]",
+        _ => "[red]FAIL[/]",
+    };
+}
