@@ -1,0 +1,55 @@
+using System.Net;
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Probing;
+
+namespace IsItDownBot.Core.Tests.Explaining;
+
+/// <summary>Recorded evidence, built by hand, for testing the explainer without a network.</summary>
+internal static class EvidenceBuilder
+{
+    public static readonly ServiceDefinition Facebook = new(
+        "facebook", "Facebook", ["fb"], "meta", "facebook.com",
+        [new Uri("https://www.facebook.com/"), new Uri("https://graph.facebook.com/")],
+        [new AuthoritativeServer("a.ns.facebook.com", IPAddress.Parse("129.134.30.12"))]);
+
+    private static readonly IPAddress Address = IPAddress.Parse("157.240.1.35");
+
+    public static ProbeResult Probe(ProbeKind kind, ProbeOutcome outcome, string target = "t", double ms = 20, int? status = null) =>
+        new("e", kind, target, outcome, TimeSpan.FromMilliseconds(ms), outcome.ToString())
+        {
+            HttpStatus = status,
+            Addresses = kind == ProbeKind.Dns && outcome == ProbeOutcome.Ok ? [Address] : [],
+        };
+
+    public static EndpointEvidence Healthy(string url, double httpMs = 20) => new(
+        new Uri(url),
+        [Probe(ProbeKind.Dns, ProbeOutcome.Ok, "1.1.1.1"), Probe(ProbeKind.Dns, ProbeOutcome.Ok, "8.8.8.8")],
+        [Probe(ProbeKind.Tcp, ProbeOutcome.Ok)],
+        Probe(ProbeKind.Tls, ProbeOutcome.Ok),
+        Probe(ProbeKind.Http, ProbeOutcome.Ok, ms: httpMs, status: 200));
+
+    public static EndpointEvidence DnsFails(string url, ProbeOutcome outcome) => new(
+        new Uri(url),
+        [Probe(ProbeKind.Dns, outcome, "1.1.1.1"), Probe(ProbeKind.Dns, outcome, "8.8.8.8")],
+        [ProbeResult.Skip(url, ProbeKind.Tcp, "host", "no address found")],
+        null,
+        null);
+
+    public static EndpointEvidence TcpFails(string url, ProbeOutcome outcome) =>
+        Healthy(url) with { Tcp = [Probe(ProbeKind.Tcp, outcome)], Tls = null, Http = null };
+
+    public static EndpointEvidence TlsFails(string url, ProbeOutcome outcome) =>
+        Healthy(url) with { Tls = Probe(ProbeKind.Tls, outcome), Http = ProbeResult.Skip(url, ProbeKind.Http, url, "not sent") };
+
+    public static EndpointEvidence HttpAnswers(string url, ProbeOutcome outcome, int? status) =>
+        Healthy(url) with { Http = Probe(ProbeKind.Http, outcome, status: status) };
+
+    public static ProbeEvidence Round(
+        IReadOnlyList<EndpointEvidence> endpoints,
+        IReadOnlyList<ProbeResult>? nameServers = null,
+        ControlEvidence? control = null) =>
+        new(Facebook, endpoints, nameServers ?? [Probe(ProbeKind.Authoritative, ProbeOutcome.Ok)], control ?? Control(reachable: true));
+
+    public static ControlEvidence Control(bool reachable) => new(
+        [reachable ? Healthy("https://control.example/") : TcpFails("https://control.example/", ProbeOutcome.Timeout)]);
+}

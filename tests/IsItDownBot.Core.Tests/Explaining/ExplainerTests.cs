@@ -1,0 +1,206 @@
+using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Probing;
+using static IsItDownBot.Core.Tests.Explaining.EvidenceBuilder;
+
+namespace IsItDownBot.Core.Tests.Explaining;
+
+public sealed class ExplainerTests
+{
+    private const string Www = "https://www.facebook.com/";
+    private const string Graph = "https://graph.facebook.com/";
+    private static readonly TimeSpan SlowAfter = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public void Explain_WhenEveryStepPasses_SaysUpAndMaybeJustYou()
+    {
+        var diagnosis = Explainer.Explain(Round([Healthy(Www), Healthy(Graph)]), SlowAfter);
+
+        Assert.Equal(Verdict.Up, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.Ok, diagnosis.Cause.Code);
+        Assert.Contains("may be just you", diagnosis.Cause.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_WhenResolversFailAndNameServersAreSilent_BlamesTheServicesNameServers()
+    {
+        var evidence = Round(
+            [DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.DnsServFail)],
+            nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout), Probe(ProbeKind.Authoritative, ProbeOutcome.Unreachable)]);
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
+
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, diagnosis.Cause.Code);
+        Assert.Equal("DNS failure: facebook.com's name servers are unreachable, so no one can find Facebook's servers", diagnosis.Cause.Summary);
+        Assert.Contains("on Facebook's side", diagnosis.Cause.Explanation, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_WhenResolversFailButNameServersAnswer_ReportsServfail()
+    {
+        var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.Timeout)]), SlowAfter);
+
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.DnsServFail, diagnosis.Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenEveryResolverSaysNxdomain_SaysTheNameDoesNotExist()
+    {
+        var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsNxDomain), DnsFails(Graph, ProbeOutcome.DnsNxDomain)]), SlowAfter);
+
+        Assert.Equal(CauseCodes.DnsNxDomain, diagnosis.Cause.Code);
+        Assert.Equal("DNS says www.facebook.com does not exist", diagnosis.Cause.Summary);
+    }
+
+    [Fact]
+    public void Explain_WhenEverythingFailsIncludingControlHosts_BlamesTheBotsOwnNetwork()
+    {
+        var evidence = Round(
+            [DnsFails(Www, ProbeOutcome.Timeout), DnsFails(Graph, ProbeOutcome.Timeout)],
+            nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)],
+            control: Control(reachable: false));
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
+
+        Assert.Equal(Verdict.Unknown, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.LocalNetwork, diagnosis.Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenControlHostsFailButTheServiceAnswers_SaysUp()
+    {
+        var diagnosis = Explainer.Explain(Round([Healthy(Www), Healthy(Graph)], control: Control(reachable: false)), SlowAfter);
+
+        Assert.Equal(Verdict.Up, diagnosis.Verdict);
+    }
+
+    [Fact]
+    public void Explain_WhenSomeResolversFailAndOthersAnswer_ReportsAResolverProblem()
+    {
+        var split = Healthy(Www) with
+        {
+            Dns = [Probe(ProbeKind.Dns, ProbeOutcome.Ok, "1.1.1.1"), Probe(ProbeKind.Dns, ProbeOutcome.DnsServFail, "9.9.9.9")],
+        };
+
+        var diagnosis = Explainer.Explain(Round([split, Healthy(Graph)]), SlowAfter);
+
+        Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.DnsResolver, diagnosis.Cause.Code);
+        Assert.Contains("9.9.9.9", diagnosis.Cause.Explanation, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.1.1.1", diagnosis.Cause.Explanation, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(ProbeOutcome.ConnectionRefused, CauseCodes.TcpRefused)]
+    [InlineData(ProbeOutcome.Timeout, CauseCodes.TcpTimeout)]
+    [InlineData(ProbeOutcome.Unreachable, CauseCodes.TcpTimeout)]
+    public void Explain_WhenNoServerAcceptsConnections_NamesTheTcpFailure(ProbeOutcome outcome, string expectedCode)
+    {
+        var diagnosis = Explainer.Explain(Round([TcpFails(Www, outcome), TcpFails(Graph, outcome)]), SlowAfter);
+
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(expectedCode, diagnosis.Cause.Code);
+    }
+
+    [Theory]
+    [InlineData(ProbeOutcome.CertificateExpired, "expired")]
+    [InlineData(ProbeOutcome.CertificateNotYetValid, "not valid yet")]
+    [InlineData(ProbeOutcome.CertificateUntrusted, "not trusted")]
+    [InlineData(ProbeOutcome.CertificateNameMismatch, "for another name")]
+    public void Explain_WhenTheCertificateIsBad_SaysWhatIsWrongWithIt(ProbeOutcome outcome, string problem)
+    {
+        var diagnosis = Explainer.Explain(Round([TlsFails(Www, outcome), TlsFails(Graph, outcome)]), SlowAfter);
+
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.TlsCertificate, diagnosis.Cause.Code);
+        Assert.Equal($"Facebook's security certificate is {problem}", diagnosis.Cause.Summary);
+    }
+
+    [Fact]
+    public void Explain_WhenTheHandshakeFails_ReportsTlsHandshake()
+    {
+        var diagnosis = Explainer.Explain(Round([TlsFails(Www, ProbeOutcome.TlsHandshakeFailed), TlsFails(Graph, ProbeOutcome.TlsHandshakeFailed)]), SlowAfter);
+
+        Assert.Equal(CauseCodes.TlsHandshake, diagnosis.Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenServersAnswer5xx_QuotesTheStatusCodes()
+    {
+        var evidence = Round([HttpAnswers(Www, ProbeOutcome.HttpServerError, 503), HttpAnswers(Graph, ProbeOutcome.HttpServerError, 502)]);
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
+
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.HttpServerError, diagnosis.Cause.Code);
+        Assert.Equal("Facebook's servers answer 502, 503", diagnosis.Cause.Summary);
+    }
+
+    [Fact]
+    public void Explain_WhenServersAnswer429_SaysDegradedNotDown()
+    {
+        var evidence = Round([HttpAnswers(Www, ProbeOutcome.HttpRateLimited, 429), HttpAnswers(Graph, ProbeOutcome.HttpRateLimited, 429)]);
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
+
+        Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.HttpRateLimited, diagnosis.Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenRequestsGetNoReply_ReportsHttpTimeout()
+    {
+        var evidence = Round([HttpAnswers(Www, ProbeOutcome.Timeout, null), HttpAnswers(Graph, ProbeOutcome.Timeout, null)]);
+
+        Assert.Equal(CauseCodes.HttpTimeout, Explainer.Explain(evidence, SlowAfter).Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenAnAnswerTakesLongerThanSlowAfter_SaysSlow()
+    {
+        var diagnosis = Explainer.Explain(Round([Healthy(Www, httpMs: 3500), Healthy(Graph)]), SlowAfter);
+
+        Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.Slow, diagnosis.Cause.Code);
+        Assert.Contains("3.5 s", diagnosis.Cause.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_WhenOneEndpointFailsAndAnotherWorks_SaysPartlyDownAndWhich()
+    {
+        var diagnosis = Explainer.Explain(Round([Healthy(Www), HttpAnswers(Graph, ProbeOutcome.HttpServerError, 500)]), SlowAfter);
+
+        Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.Partial, diagnosis.Cause.Code);
+        Assert.Contains("graph.facebook.com", diagnosis.Cause.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("www.facebook.com", diagnosis.Cause.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_WhenNameServersAreSilentButCachedAnswersStillWork_WarnsBeforeTheOutage()
+    {
+        var evidence = Round([Healthy(Www), Healthy(Graph)], nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)]);
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
+
+        Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, diagnosis.Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenTheTargetWasBlocked_RefusesInsteadOfBlaming()
+    {
+        var blocked = Healthy(Www) with
+        {
+            Tcp = [Probe(ProbeKind.Tcp, ProbeOutcome.Blocked)],
+            Tls = null,
+            Http = null,
+        };
+
+        var diagnosis = Explainer.Explain(Round([blocked]), SlowAfter);
+
+        Assert.Equal(Verdict.Unknown, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.TargetRefused, diagnosis.Cause.Code);
+    }
+}
