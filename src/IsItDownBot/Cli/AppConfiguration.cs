@@ -30,13 +30,9 @@ internal static class AppConfiguration
                 .AddEnvironmentVariables()
                 .Build();
         }
-        catch (InvalidDataException exception) when (exception.InnerException is JsonException json)
+        catch (Exception exception) when (exception is InvalidDataException or FormatException or JsonException)
         {
-            throw new UsageException($"The configuration file '{path}' is not valid JSON: {json.Message}", exception);
-        }
-        catch (FormatException exception)
-        {
-            throw new UsageException($"The configuration file '{path}' cannot be read: {exception.Message}", exception);
+            throw new UsageException($"The configuration file '{path}' is not valid JSON: {exception.GetBaseException().Message}", exception);
         }
     }
 }

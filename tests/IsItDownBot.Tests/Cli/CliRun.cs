@@ -1,0 +1,24 @@
+using IsItDownBot.Cli;
+using Spectre.Console;
+
+namespace IsItDownBot.Tests.Cli;
+
+/// <summary>Runs the command line in-process and captures what a user would see.</summary>
+internal sealed record CliRun(int ExitCode, string Out, string Error)
+{
+    public static async Task<CliRun> InvokeAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        var exitCode = await CliApplication.RunAsync(args, new CliContext(console, output, error, Interactive: false));
+        return new CliRun(exitCode, output.ToString(), error.ToString());
+    }
+}

@@ -1,0 +1,91 @@
+namespace IsItDownBot.Tests.Cli;
+
+/// <summary>Every configuration or usage problem ends in exit code 2 and one message naming it; no probe is sent.</summary>
+public sealed class ConfigurationErrorTests
+{
+    [Fact]
+    public async Task Check_WithAMissingConfigFile_SaysWhichFile()
+    {
+        var run = await CliRun.InvokeAsync("check", "facebook", "--config", "/nonexistent/isitdown.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'/nonexistent/isitdown.json' does not exist", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithInvalidJson_SaysTheFileIsNotJson()
+    {
+        using var config = TempConfig.FromText("{ \"IsItDown\": { ");
+
+        var run = await CliRun.InvokeAsync("check", "facebook", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("is not valid JSON", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithABadResolver_NamesTheKey()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "127.0.0.1", "not-an-ip" ] } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Dns:Resolvers:1", run.Error, StringComparison.Ordinal);
+        Assert.Contains("not-an-ip", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithAnUnreadableTimeout_NamesTheKey()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Probes": { "Timeout": "five seconds" } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Probes:Timeout", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithATimeoutOutOfRange_NamesTheKey()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Timeout": "00:00:00" } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Dns:Timeout", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithAServiceEndpointThatIsNotAUrl_NamesTheService()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Services": { "acme": { "Name": "Acme", "Zone": "acme.test", "Endpoints": [ "acme" ] } } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "acme", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Services:acme:Endpoints:0", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithAnUnknownName_SuggestsTheClosestService()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Services": { "facebook": { "Name": "Facebook", "Aliases": [ "fb" ], "Zone": "facebook.test", "Endpoints": [ "https://www.facebook.test/" ] } } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "facebok", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Unknown service 'facebok'. Did you mean facebook?", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithoutAService_ShowsUsage()
+    {
+        var run = await CliRun.InvokeAsync("check");
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("service", run.Error, StringComparison.OrdinalIgnoreCase);
+    }
+}
