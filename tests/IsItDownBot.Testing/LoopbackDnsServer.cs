@@ -14,8 +14,11 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
 {
     private const int Ttl = 60;
     private const int MaxStartAttempts = 10;
+    private const string WarmUpName = "warm-up.loopback-dns-server.invalid";
+    private static readonly TimeSpan WarmUpTimeout = TimeSpan.FromSeconds(10);
 
     private readonly DnsServer _server;
+    private readonly IServerTransport[] _transports;
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, IPAddress[]> _addresses = new();
     private readonly ConcurrentDictionary<string, DnsBehaviour> _behaviours = new();
@@ -23,9 +26,10 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
     private readonly List<string> _queriedNames = [];
     private int _queryCount;
 
-    private LoopbackDnsServer(DnsServer server, IPEndPoint endPoint)
+    private LoopbackDnsServer(DnsServer server, IServerTransport[] transports, IPEndPoint endPoint)
     {
         _server = server;
+        _transports = transports;
         EndPoint = endPoint;
         _server.QueryReceived += OnQueryReceivedAsync;
     }
@@ -54,29 +58,18 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
     }
 
     /// <param name="port">0 picks a port free for both UDP and TCP on <paramref name="address"/>.</param>
-    public static Task<LoopbackDnsServer> StartAsync(IPAddress address, int port = 0)
+    public static async Task<LoopbackDnsServer> StartAsync(IPAddress address, int port = 0)
     {
-        for (var attempt = 1; ; attempt++)
+        var server = Bind(address, port);
+        try
         {
-            var endPoint = new IPEndPoint(address, port == 0 ? LoopbackPorts.FindFreePort(address) : port);
-            var transports = new IServerTransport[] { new UdpServerTransport(endPoint), new TcpServerTransport(endPoint) };
-            var server = new DnsServer(transports);
-            var fake = new LoopbackDnsServer(server, endPoint);
-            try
-            {
-                server.Start();
-                return Task.FromResult(fake);
-            }
-            catch (SocketException) when (port == 0 && attempt < MaxStartAttempts)
-            {
-                // The free port was taken between the check and the bind; pick another one.
-                Release(transports);
-            }
-            catch
-            {
-                Release(transports);
-                throw;
-            }
+            await server.WarmUpAsync().ConfigureAwait(false);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
         }
     }
 
@@ -102,19 +95,80 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
     {
         // Stop first: it cancels the token the server sends with, so the silent queries released
         // below cannot answer on their way out.
-        _server.Stop();
+        try
+        {
+            _server.Stop();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OperationCanceledException))
+        {
+            // ARSoft starts its listen loops with Task.Run(..., token); when stopped before the
+            // thread pool got to them, Stop's Task.WaitAll throws and skips closing the transports.
+        }
+        finally
+        {
+            Release(_transports);
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         _stopping.Dispose();
     }
 
+    private static LoopbackDnsServer Bind(IPAddress address, int port)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var endPoint = new IPEndPoint(address, port == 0 ? LoopbackPorts.FindFreePort(address) : port);
+            var transports = new IServerTransport[] { new UdpServerTransport(endPoint), new TcpServerTransport(endPoint) };
+            var server = new DnsServer(transports);
+            try
+            {
+                server.Start();
+                return new LoopbackDnsServer(server, transports, endPoint);
+            }
+            catch (SocketException) when (port == 0 && attempt < MaxStartAttempts)
+            {
+                // The free port was taken between the check and the bind; pick another one.
+                Release(transports);
+            }
+            catch
+            {
+                Release(transports);
+                throw;
+            }
+        }
+    }
+
+    // ARSoft starts its listen loops on the thread pool, which in a busy test run can take long
+    // enough for a first query to time out; so StartAsync returns only once UDP and TCP both answer.
+    private async Task WarmUpAsync()
+    {
+        using var timeout = new CancellationTokenSource(WarmUpTimeout);
+        foreach (IClientTransport transport in new IClientTransport[] { new UdpClientTransport(EndPoint.Port), new TcpClientTransport(EndPoint.Port) })
+        {
+            var client = new ARSoft.Tools.Net.Dns.DnsClient([EndPoint.Address], [transport], true, (int)WarmUpTimeout.TotalMilliseconds);
+            var answer = await client.ResolveAsync(DomainName.Parse(WarmUpName), RecordType.A, RecordClass.INet, null, timeout.Token).ConfigureAwait(false);
+            if (answer?.ReturnCode != ReturnCode.NoError)
+                throw new InvalidOperationException($"The DNS server on {EndPoint} did not answer its warm-up query over {transport.GetType().Name}.");
+        }
+    }
+
     private async Task OnQueryReceivedAsync(object sender, QueryReceivedEventArgs e)
     {
-        Interlocked.Increment(ref _queryCount);
         if (e.Query is not DnsMessage query || query.Questions.Count == 0)
+        {
+            Interlocked.Increment(ref _queryCount);
             return; // ARSoft answers a null response with a failure response.
+        }
 
         var question = query.Questions[0];
         var name = Normalize(question.Name.ToString());
+        if (name == WarmUpName)
+        {
+            e.Response = query.CreateResponseInstance();
+            return;
+        }
+
+        Interlocked.Increment(ref _queryCount);
         lock (_queriedNames)
             _queriedNames.Add($"{name} {question.RecordType.ToString().ToUpperInvariant()}");
 
