@@ -1,0 +1,126 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace IsItDownBot.Testing;
+
+/// <summary>
+/// Kestrel on one loopback address, HTTPS with the given certificate (plain HTTP when it is null),
+/// answering every request with one <see cref="RequestDelegate"/>.
+/// </summary>
+public sealed class LoopbackHttpsServer : IAsyncDisposable
+{
+    // Backstop only: handlers from this class end on ApplicationStopping, so shutdown is quick.
+    private static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(2);
+
+    private readonly WebApplication _app;
+    private readonly StrongBox<int> _requestCount;
+
+    private LoopbackHttpsServer(WebApplication app, StrongBox<int> requestCount, IPEndPoint endPoint, bool https)
+    {
+        _app = app;
+        _requestCount = requestCount;
+        EndPoint = endPoint;
+        Https = https;
+    }
+
+    public IPEndPoint EndPoint { get; }
+
+    public int Port => EndPoint.Port;
+
+    public bool Https { get; }
+
+    public int RequestCount => Volatile.Read(ref _requestCount.Value);
+
+    /// <summary>https://{host}:{Port}/ (http:// without a certificate). The host is only a name: the
+    /// client has to connect to <see cref="EndPoint"/> itself, e.g. with SocketsHttpHandler.ConnectCallback.</summary>
+    public Uri UriFor(string host) => new($"{(Https ? "https" : "http")}://{host}:{Port}/");
+
+    /// <param name="port">0 lets the system pick one.</param>
+    public static async Task<LoopbackHttpsServer> StartAsync(
+        IPAddress address, X509Certificate2? certificate, RequestDelegate handler, int port = 0)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LoopbackHttpsServer).Assembly.GetName().Name });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false; // handlers decide whether there is a Server header
+            kestrel.Listen(address, port, listen =>
+            {
+                if (certificate is not null)
+                    listen.UseHttps(certificate);
+            });
+        });
+
+        var app = builder.Build();
+        // The counter exists before the server object because requests can arrive as soon as Kestrel starts.
+        var requestCount = new StrongBox<int>();
+        app.Run(context =>
+        {
+            Interlocked.Increment(ref requestCount.Value);
+            return handler(context);
+        });
+
+        await app.StartAsync().ConfigureAwait(false);
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new LoopbackHttpsServer(app, requestCount, new IPEndPoint(address, new Uri(bound).Port), certificate is not null);
+    }
+
+    /// <summary>Answers <paramref name="status"/> with an empty body, and a Server header if given.</summary>
+    public static RequestDelegate Respond(int status, string? serverHeader = null) => context =>
+    {
+        context.Response.StatusCode = status;
+        if (serverHeader is not null)
+            context.Response.Headers.Server = serverHeader;
+        return Task.CompletedTask;
+    };
+
+    /// <summary>Answers <paramref name="status"/> after <paramref name="delay"/>, or drops the
+    /// connection if the client leaves or the server stops first.</summary>
+    public static RequestDelegate RespondAfter(TimeSpan delay, int status) => async context =>
+    {
+        if (await WaitAsync(context, delay).ConfigureAwait(false))
+            context.Response.StatusCode = status;
+    };
+
+    /// <summary>Never answers: holds the request until the client goes away or the server stops,
+    /// then drops the connection without a response.</summary>
+    public static RequestDelegate Hang() => async context =>
+    {
+        _ = await WaitAsync(context, Timeout.InfiniteTimeSpan).ConfigureAwait(false);
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    // True when the delay ran out; false (after aborting the connection) when the client left or
+    // the server is stopping, so a waiting handler never holds up shutdown.
+    private static async Task<bool> WaitAsync(HttpContext context, TimeSpan delay)
+    {
+        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
+        try
+        {
+            await Task.Delay(delay, cancel.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Abort();
+            return false;
+        }
+    }
+}
