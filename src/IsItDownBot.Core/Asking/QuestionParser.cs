@@ -13,6 +13,8 @@ public sealed class QuestionParser
     // Names run to three words once apostrophes split them: "what's app" is "what", "s", "app".
     private const int MaxNameWords = 3;
 
+    private const int MaxNameLength = 63;
+
     private readonly ServiceCatalog _catalog;
 
     public QuestionParser(ServiceCatalog catalog)
@@ -204,7 +206,8 @@ public sealed class QuestionParser
     }
 
     /// <summary>
-    /// Words that may be a name: not filler, at least two letters, nearest a down word first. English puts
+    /// Words that may be a name: not filler, two to 63 letters (a DNS label's limit: longer is a pasted blob),
+    /// nearest a down word first. English puts
     /// the name before it ("is X down", "X not working"), French often after ("un souci avec X").
     /// </summary>
     private static List<ChatWord> NameCandidates(Message message)
@@ -212,7 +215,7 @@ public sealed class QuestionParser
         var signals = message.DownWordIndexes;
         return [.. message.Words
             .Select((word, index) => (word, index))
-            .Where(pair => pair.word.Key.Length >= 2 && !Vocabulary.IsFiller(pair.word.Key))
+            .Where(pair => pair.word.Key.Length is >= 2 and <= MaxNameLength && !Vocabulary.IsFiller(pair.word.Key))
             .OrderBy(pair => signals.Count == 0 ? 0 : signals.Min(signal => Math.Abs(signal - pair.index)))
             .ThenBy(pair => pair.index)
             .Select(pair => pair.word)];

@@ -113,7 +113,7 @@ internal static class Vocabulary
         "par", "chez", "sans", "sous", "et", "ou", "mais", "donc", "ni", "car", "ne", "n", "pas", "plus",
         "jamais", "rien", "personne", "toujours", "encore", "deja", "maintenant", "actuellement", "aujourd",
         "hui", "ce", "soir", "matin", "y", "ya", "il", "elle", "ils", "elles", "on", "vous", "je", "j",
-        "toi", "tu", "te", "se", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "votre",
+        "moi", "toi", "nous", "tu", "te", "se", "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses", "notre", "votre",
         "leur", "leurs", "lui", "eux", "a", "ai", "as", "avez", "ont", "avoir", "fait", "faire", "fais",
         "font", "peut", "peux", "pouvez", "pourquoi", "comment", "quand", "combien", "oui", "non", "bon",
         "bah", "ben", "euh", "hein", "wesh", "svp", "stp", "merci", "salut", "bonjour", "bonsoir", "coucou",
