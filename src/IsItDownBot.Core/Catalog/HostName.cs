@@ -66,7 +66,10 @@ public static class HostName
             return false;
         }
 
-        if (IPAddress.TryParse(candidate, out var v4) && candidate.All(c => char.IsAsciiDigit(c) || c == '.'))
+        // Only the dotted quad: IPAddress also reads "10.30" as 10.0.0.30, and people type times and versions.
+        if (IPAddress.TryParse(candidate, out var v4)
+            && candidate.All(c => char.IsAsciiDigit(c) || c == '.')
+            && candidate.Split('.').Length == 4)
         {
             host = v4.ToString();
             return true;
@@ -82,7 +85,9 @@ public static class HostName
             return false;
         }
 
-        if (ascii.Length > 253 || !ascii.Split('.').All(IsValidLabel) || ascii.Split('.')[^1].All(char.IsAsciiDigit))
+        // No top-level domain is a single letter or all digits: "e.g", "i.e" and "2.0" are not hosts.
+        var labels = ascii.Split('.');
+        if (ascii.Length > 253 || !labels.All(IsValidLabel) || labels[^1].Length < 2 || labels[^1].All(char.IsAsciiDigit))
         {
             return false;
         }

@@ -48,7 +48,8 @@ public sealed class ServiceCatalog
 
     /// <summary>
     /// Resolves what a user typed. Exact names win; then domains (a catalog zone's domain maps to its
-    /// service); then, when <paramref name="allowTypos"/>, one clearly closest name.
+    /// service); then, when <paramref name="allowTypos"/>, the only service a small edit away, if the
+    /// typo keeps the first letter.
     /// </summary>
     public CatalogLookup Lookup(string text, bool allowTypos = false)
     {
@@ -67,8 +68,13 @@ public sealed class ServiceCatalog
                 : new CatalogLookup(query, CatalogLookupKind.Service, owner, []);
         }
 
-        var suggestions = Suggest(query);
-        if (allowTypos && suggestions.Count == 1)
+        var key = Key(query);
+        var candidates = Candidates(key);
+        var suggestions = candidates.Select(candidate => candidate.Service).Distinct().Take(3).ToList();
+
+        // People rarely mistype the first letter of a name they mean, while ordinary words one edit
+        // away from a name usually differ there: "mail" is not Gmail, "switch" is not Twitch.
+        if (allowTypos && suggestions.Count == 1 && candidates[0].Key[0] == key[0])
         {
             return new CatalogLookup(query, CatalogLookupKind.Service, suggestions[0], []);
         }
@@ -79,23 +85,29 @@ public sealed class ServiceCatalog
     /// <summary>Services whose names are a small edit away from <paramref name="text"/>, closest first.</summary>
     public IReadOnlyList<ServiceDefinition> Suggest(string text, int max = 3)
     {
-        var key = Key(text);
-        if (key.Length < 3)
-        {
-            return [];
-        }
-
-        // One edit for short names, two for long ones: "fb" must not become "x", "facebok" must find Facebook.
-        var allowed = key.Length >= 7 ? 2 : 1;
-        return _byKey
-            .Select(pair => (pair.Value, Distance: EditDistance.Between(key, pair.Key, allowed)))
-            .Where(candidate => candidate.Distance <= allowed)
-            .OrderBy(candidate => candidate.Distance)
-            .Select(candidate => candidate.Value)
-            .Distinct()
-            .Take(max)
-            .ToList();
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. Candidates(Key(text)).Select(candidate => candidate.Service).Distinct().Take(max)];
     }
+
+    /// <summary>Catalog keys within the typo budget of <paramref name="key"/>, closest first.</summary>
+    private List<(ServiceDefinition Service, string Key, int Distance)> Candidates(string key) =>
+        [.. _byKey
+            .Select(pair => (Service: pair.Value, pair.Key, Distance: EditDistance.Between(key, pair.Key, Math.Max(0, TypoBudget(key, pair.Key)))))
+            .Where(candidate => candidate.Distance <= TypoBudget(key, candidate.Key))
+            .OrderBy(candidate => candidate.Distance)
+            .ThenBy(candidate => candidate.Key, StringComparer.Ordinal)];
+
+    /// <summary>
+    /// Edits allowed between two keys, from the shorter one. One edit turns a name of two or three letters
+    /// into another word ("was" is not "wa", "fbi" is not "fb", "got" is not "gpt"), so those never match
+    /// by typo (-1); one edit from four letters, two from seven ("facebok", "instagarm").
+    /// </summary>
+    private static int TypoBudget(string a, string b) => Math.Min(a.Length, b.Length) switch
+    {
+        < 4 => -1,
+        < 7 => 1,
+        _ => 2,
+    };
 
     private ServiceDefinition? FindByHost(string host)
     {

@@ -18,8 +18,12 @@ public sealed record ServiceDefinition(
     bool IsUserSupplied = false)
 {
     /// <summary>Builds the definition for a domain a user typed, e.g. <c>example.org</c>.</summary>
-    public static ServiceDefinition ForDomain(string host) =>
-        new(host, host, [], null, host, [new Uri($"https://{host}/")], [], IsUserSupplied: true);
+    public static ServiceDefinition ForDomain(string host)
+    {
+        // An IPv6 literal ("2001:db8::1") only fits in a URL between brackets.
+        var authority = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+        return new(host, host, [], null, host, [new Uri($"https://{authority}/")], [], IsUserSupplied: true);
+    }
 }
 
 /// <summary>A zone's name server; without an address, it is resolved by name.</summary>
