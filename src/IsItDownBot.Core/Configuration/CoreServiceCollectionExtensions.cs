@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Asking;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Configuration;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CatalogOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
 
         services.AddSingleton(provider => ServiceCatalog.FromOptions(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
+        services.AddSingleton<QuestionParser>();
 
         services.AddSingleton(provider => new ResolverSet(provider.GetRequiredService<IOptions<DnsOptions>>()));
         services.AddSingleton<ResolverProbe>();
