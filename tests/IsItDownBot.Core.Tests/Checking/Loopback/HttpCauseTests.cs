@@ -1,0 +1,84 @@
+using IsItDownBot.Core.Explaining;
+using IsItDownBot.Testing;
+
+namespace IsItDownBot.Core.Tests.Checking.Loopback;
+
+/// <summary>The connection works; what the servers answer does not.</summary>
+public sealed class HttpCauseTests
+{
+    [Fact]
+    public async Task Check_WhenServersAnswer503_SaysSo()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("www.fivexx.test", LoopbackHttpsServer.Respond(503));
+        world.AddService("fivexx", "Fivexx", "fivexx.test", null, web.UriFor("www.fivexx.test"));
+
+        var report = await LoopbackBot.CheckAsync(world, "fivexx");
+
+        Assert.Equal(Verdict.Down, report.Verdict);
+        Assert.Equal(CauseCodes.HttpServerError, report.Cause.Code);
+        Assert.Equal("Fivexx's servers answer 503", report.Cause.Summary);
+    }
+
+    [Fact]
+    public async Task Check_WhenServersAnswer429_SaysRateLimited()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("www.busy.test", LoopbackHttpsServer.Respond(429));
+        world.AddService("busy", "Busy", "busy.test", null, web.UriFor("www.busy.test"));
+
+        var report = await LoopbackBot.CheckAsync(world, "busy");
+
+        Assert.Equal(Verdict.Degraded, report.Verdict);
+        Assert.Equal(CauseCodes.HttpRateLimited, report.Cause.Code);
+    }
+
+    [Fact]
+    public async Task Check_WhenRequestsNeverGetAReply_ReportsHttpTimeoutAtTheDeadline()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("www.stuck.test", LoopbackHttpsServer.Hang());
+        world.AddService("stuck", "Stuck", "stuck.test", null, web.UriFor("www.stuck.test"));
+        world.Settings["IsItDown:Probes:Timeout"] = "00:00:01";
+
+        var report = await LoopbackBot.CheckAsync(world, "stuck");
+
+        Assert.Equal(Verdict.Down, report.Verdict);
+        Assert.Equal(CauseCodes.HttpTimeout, report.Cause.Code);
+        Assert.Equal(1, web.RequestCount);
+    }
+
+    [Fact]
+    public async Task Check_WhenAnswersTakeLongerThanSlowAfter_SaysSlow()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("www.slow.test", LoopbackHttpsServer.RespondAfter(TimeSpan.FromMilliseconds(300), 200));
+        world.AddService("slow", "Slow", "slow.test", null, web.UriFor("www.slow.test"));
+        world.Settings["IsItDown:Probes:SlowAfter"] = "00:00:00.100";
+
+        var report = await LoopbackBot.CheckAsync(world, "slow");
+
+        Assert.Equal(Verdict.Degraded, report.Verdict);
+        Assert.Equal(CauseCodes.Slow, report.Cause.Code);
+        Assert.StartsWith("Slow is up but slow", report.Cause.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WhenTheServerRedirects_ReportsUpWithoutFollowing()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("moved.test", context =>
+        {
+            context.Response.StatusCode = 301;
+            context.Response.Headers.Location = "https://www.moved.test/";
+            return Task.CompletedTask;
+        });
+        world.AddService("moved", "Moved", "moved.test", null, web.UriFor("moved.test"));
+
+        var report = await LoopbackBot.CheckAsync(world, "moved");
+
+        Assert.Equal(Verdict.Up, report.Verdict);
+        Assert.Equal(1, web.RequestCount);
+        Assert.Contains(report.Probes, probe => probe.HttpStatus == 301 && probe.Detail.Contains("-> https://www.moved.test/", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography.X509Certificates;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace IsItDownBot.Testing;
+
+/// <summary>
+/// A small internet on loopback for one test: two resolvers, a certificate authority the bot is told to
+/// trust, a healthy control host, and whatever services the test adds. It produces the bot's configuration
+/// (flat keys for an in-memory provider, or a JSON file for the executable) pointing only at itself.
+/// </summary>
+public sealed class LoopbackWorld : IAsyncDisposable
+{
+    public const string ControlHost = "control.test";
+
+    private readonly List<IAsyncDisposable> _servers = [];
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    private LoopbackWorld(LoopbackDnsServer resolverA, LoopbackDnsServer resolverB, TestCertificateAuthority authority)
+    {
+        ResolverA = resolverA;
+        ResolverB = resolverB;
+        Authority = authority;
+        _servers.Add(resolverA);
+        _servers.Add(resolverB);
+    }
+
+    /// <summary>Where every server of this world listens; each gets its own port.</summary>
+    public static IPAddress Address { get; } = IPAddress.Loopback;
+
+    public LoopbackDnsServer ResolverA { get; }
+
+    public LoopbackDnsServer ResolverB { get; }
+
+    public LoopbackDnsServer[] Resolvers => [ResolverA, ResolverB];
+
+    public TestCertificateAuthority Authority { get; }
+
+    /// <summary>The configuration: override any key before building the bot.</summary>
+    public IDictionary<string, string?> Settings => _settings;
+
+    public static async Task<LoopbackWorld> StartAsync()
+    {
+        var world = new LoopbackWorld(
+            await LoopbackDnsServer.StartAsync(Address),
+            await LoopbackDnsServer.StartAsync(Address),
+            new TestCertificateAuthority());
+        world._settings["IsItDown:Dns:Resolvers:0"] = world.ResolverA.ResolverSpec;
+        world._settings["IsItDown:Dns:Resolvers:1"] = world.ResolverB.ResolverSpec;
+        // Generous: a first query on a cold, busy CI machine can take a while; tests of timeouts set their own.
+        world._settings["IsItDown:Dns:Timeout"] = "00:00:02";
+        world._settings["IsItDown:Probes:Timeout"] = "00:00:05";
+        world._settings["IsItDown:Probes:TrustedCaFile"] = world.Authority.RootPemPath;
+        world._settings["IsItDown:Cache:Ttl"] = "00:00:30";
+        world._settings["Serilog:MinimumLevel:Default"] = "Fatal";
+
+        var control = await world.StartHttpsAsync(ControlHost, LoopbackHttpsServer.Respond(200));
+        world._settings["IsItDown:ControlHosts:0"] = control.UriFor(ControlHost).ToString();
+        return world;
+    }
+
+    /// <summary>Both resolvers answer <paramref name="host"/> with <paramref name="address"/>.</summary>
+    public void Resolve(string host, IPAddress address)
+    {
+        foreach (var resolver in Resolvers)
+        {
+            resolver.AddAddresses(host, address);
+        }
+    }
+
+    /// <summary>Both resolvers behave this way for the zone and every name under it.</summary>
+    public void SetBehaviour(string zone, DnsBehaviour behaviour)
+    {
+        foreach (var resolver in Resolvers)
+        {
+            resolver.SetBehaviour(zone, behaviour);
+        }
+    }
+
+    /// <summary>An HTTPS server for <paramref name="host"/>, resolvable by both resolvers, with a valid certificate unless one is given.</summary>
+    public async Task<LoopbackHttpsServer> StartHttpsAsync(string host, RequestDelegate handler, X509Certificate2? certificate = null)
+    {
+        var server = await LoopbackHttpsServer.StartAsync(Address, certificate ?? Authority.IssueValid(host), handler);
+        _servers.Add(server);
+        Resolve(host, Address);
+        return server;
+    }
+
+    /// <summary>Keeps a server the test made itself alive until the world ends.</summary>
+    public T Own<T>(T server)
+        where T : IAsyncDisposable
+    {
+        _servers.Add(server);
+        return server;
+    }
+
+    /// <summary>Adds a catalog service with these endpoints.</summary>
+    public void AddService(string id, string name, string zone, string? group, params Uri[] endpoints)
+    {
+        var key = $"IsItDown:Services:{id}";
+        _settings[$"{key}:Name"] = name;
+        _settings[$"{key}:Zone"] = zone;
+        _settings[$"{key}:Group"] = group;
+        for (var i = 0; i < endpoints.Length; i++)
+        {
+            _settings[$"{key}:Endpoints:{i}"] = endpoints[i].ToString();
+        }
+    }
+
+    /// <summary>Gives a service its name servers, all asked on <paramref name="port"/>.</summary>
+    public void AddNameServers(string id, int port, params (string Name, IPAddress Address)[] servers)
+    {
+        _settings["IsItDown:Dns:AuthoritativePort"] = port.ToString(CultureInfo.InvariantCulture);
+        for (var i = 0; i < servers.Length; i++)
+        {
+            _settings[$"IsItDown:Services:{id}:NameServers:{i}:Name"] = servers[i].Name;
+            _settings[$"IsItDown:Services:{id}:NameServers:{i}:Address"] = servers[i].Address.ToString();
+        }
+    }
+
+    /// <summary>The settings as a JSON configuration file's content (numbered keys bind as lists).</summary>
+    public JsonObject ToJson()
+    {
+        var root = new JsonObject();
+        foreach (var (key, value) in _settings.Where(pair => pair.Value is not null))
+        {
+            var node = root;
+            var parts = key.Split(':');
+            foreach (var part in parts[..^1])
+            {
+                node = node[part] as JsonObject ?? (JsonObject)(node[part] = new JsonObject());
+            }
+
+            node[parts[^1]] = value;
+        }
+
+        return root;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var server in Enumerable.Reverse(_servers))
+        {
+            await server.DisposeAsync();
+        }
+
+        Authority.Dispose();
+    }
+}
