@@ -1,0 +1,50 @@
+using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Probing;
+using IsItDownBot.Testing;
+
+namespace IsItDownBot.Core.Tests.Checking.Loopback;
+
+/// <summary>A domain a user types may not make the bot connect to internal addresses; the operator's catalog may.</summary>
+public sealed class TargetPolicyTests
+{
+    [Fact]
+    public async Task Check_WhenAUserDomainResolvesToLoopback_RefusesAndConnectsNowhere()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var listener = world.Own(new RawTcpServer(LoopbackWorld.Address, RawTcpServer.StaySilent(), port: 443));
+        world.Resolve("sneaky.example", LoopbackWorld.Address);
+
+        var report = await LoopbackBot.CheckAsync(world, "sneaky.example");
+
+        Assert.Equal(Verdict.Unknown, report.Verdict);
+        Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
+        Assert.Contains(report.Probes, probe => probe.Outcome == ProbeOutcome.Blocked && probe.Detail.Contains("127.0.0.1", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Probes, probe => probe.Endpoint.Contains("sneaky", StringComparison.Ordinal)
+            && probe.Kind is ProbeKind.Tcp or ProbeKind.Tls or ProbeKind.Http && probe.Outcome != ProbeOutcome.Blocked);
+        Assert.Equal(0, listener.ConnectionCount);
+    }
+
+    [Fact]
+    public async Task Check_WhenAUserTypesALoopbackAddress_RefusesWithoutDns()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+
+        var report = await LoopbackBot.CheckAsync(world, "127.0.0.1");
+
+        Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
+        Assert.DoesNotContain(report.Probes, probe => probe.Kind == ProbeKind.Dns && probe.Endpoint.Contains("127.0.0.1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_WhenTheOperatorsCatalogPointsAtLoopback_ProbesIt()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("intranet.test", LoopbackHttpsServer.Respond(200));
+        world.AddService("intranet", "Intranet", "intranet.test", null, web.UriFor("intranet.test"));
+
+        var report = await LoopbackBot.CheckAsync(world, "intranet");
+
+        Assert.Equal(Verdict.Up, report.Verdict);
+        Assert.Equal(1, web.RequestCount);
+    }
+}
