@@ -88,6 +88,18 @@ public sealed class LoopbackWorld : IAsyncDisposable
         return server;
     }
 
+    /// <summary>
+    /// A catalog service <paramref name="id"/> in zone <c>{id}.test</c> with one endpoint, <c>www.{id}.test</c>,
+    /// served by a new HTTPS server.
+    /// </summary>
+    public async Task<LoopbackHttpsServer> StartServiceAsync(string id, string name, RequestDelegate handler, string? group = null, X509Certificate2? certificate = null)
+    {
+        var host = $"www.{id}.test";
+        var server = await StartHttpsAsync(host, handler, certificate);
+        AddService(id, name, $"{id}.test", group, server.UriFor(host));
+        return server;
+    }
+
     /// <summary>Keeps a server the test made itself alive until the world ends.</summary>
     public T Own<T>(T server)
         where T : IAsyncDisposable

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
-using IsItDownBot.Core.Rendering;
-using IsItDownBot.Terminal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IsItDownBot.Cli;
@@ -29,22 +27,7 @@ internal static class CheckCommand
             var what = $"Probing {string.Join(", ", services.Select(service => service.Name))}...";
             var reports = await context.WhileProbingAsync(what, () => checker.CheckManyAsync(services, cancellationToken));
 
-            if (parse.GetValue(json))
-            {
-                await context.Out.WriteLineAsync(ReportJson.Serialize(reports));
-            }
-            else
-            {
-                var renderer = new TerminalReportRenderer(context.Console);
-                foreach (var report in reports)
-                {
-                    renderer.Render(report);
-                }
-
-                renderer.RenderNotes(GroupCorrelation.Notes(reports, catalog));
-            }
-
-            return ExitCodes.For(reports);
+            return await ReportOutput.WriteAsync(context, reports, catalog, parse.GetValue(json), detailed: true);
         }));
         return command;
     }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
-using IsItDownBot.Core.Rendering;
-using IsItDownBot.Terminal;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IsItDownBot.Cli;
@@ -24,18 +22,7 @@ internal static class StatusCommand
                 $"Probing {catalog.Services.Count} services...",
                 () => checker.CheckManyAsync(catalog.Services, cancellationToken));
 
-            if (parse.GetValue(json))
-            {
-                await context.Out.WriteLineAsync(ReportJson.Serialize(reports));
-            }
-            else
-            {
-                var renderer = new TerminalReportRenderer(context.Console);
-                renderer.RenderSummary(reports);
-                renderer.RenderNotes(GroupCorrelation.Notes(reports, catalog));
-            }
-
-            return ExitCodes.For(reports);
+            return await ReportOutput.WriteAsync(context, reports, catalog, parse.GetValue(json), detailed: false);
         }));
         return command;
     }

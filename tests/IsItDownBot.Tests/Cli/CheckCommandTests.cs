@@ -10,8 +10,7 @@ public sealed class CheckCommandTests
     public async Task Check_WithJson_PrintsTheDocumentedShape()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.facebook.test", LoopbackHttpsServer.Respond(503));
-        world.AddService("facebook", "Facebook", "facebook.test", "meta", web.UriFor("www.facebook.test"));
+        var web = await world.StartServiceAsync("facebook", "Facebook", LoopbackHttpsServer.Respond(503), "meta");
         world.Settings["IsItDown:Services:facebook:Aliases:0"] = "fb";
         using var config = TempConfig.FromJson(world.ToJson());
 
@@ -61,8 +60,7 @@ public sealed class CheckCommandTests
     public async Task Check_WhenUp_ExitsZeroAndShowsTheProbeTable()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.fine.test", LoopbackHttpsServer.Respond(200));
-        world.AddService("fine", "Fine", "fine.test", null, web.UriFor("www.fine.test"));
+        var web = await world.StartServiceAsync("fine", "Fine", LoopbackHttpsServer.Respond(200));
         using var config = TempConfig.FromJson(world.ToJson());
 
         var run = await CliRun.InvokeAsync("check", "fine", "--config", config.Path);

@@ -68,7 +68,7 @@ public sealed class ResolverProbe
     {
         if (addresses.Count > 0)
         {
-            return (ProbeOutcome.Ok, $"{string.Join(", ", addresses.Take(4))}{(addresses.Count > 4 ? ", ..." : "")}");
+            return (ProbeOutcome.Ok, $"NOERROR: {string.Join(", ", addresses.Take(4))}{(addresses.Count > 4 ? ", ..." : "")}");
         }
 
         // A name that does not exist fails for both families; otherwise report the more telling failure.

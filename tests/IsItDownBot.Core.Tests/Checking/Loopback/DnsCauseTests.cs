@@ -25,8 +25,7 @@ public sealed class DnsCauseTests
     public async Task Check_WhenResolversServfailAndNoNameServerIsKnown_ReportsServfail()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.broken.test", LoopbackHttpsServer.Respond(200));
-        world.AddService("broken", "Broken", "broken.test", null, web.UriFor("www.broken.test"));
+        var web = await world.StartServiceAsync("broken", "Broken", LoopbackHttpsServer.Respond(200));
         world.SetBehaviour("broken.test", DnsBehaviour.ServFail);
 
         var report = await LoopbackBot.CheckAsync(world, "broken");
@@ -41,8 +40,7 @@ public sealed class DnsCauseTests
     public async Task Check_WhenNameServersAreFoundThroughTheResolvers_AsksThemDirectly()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.found.test", LoopbackHttpsServer.Respond(200));
-        world.AddService("found", "Found", "found.test", null, web.UriFor("www.found.test"));
+        var web = await world.StartServiceAsync("found", "Found", LoopbackHttpsServer.Respond(200));
         var nameServerAddress = LoopbackPorts.Address(61);
         var port = LoopbackPorts.FindFreePort(nameServerAddress);
         var nameServer = world.Own(await LoopbackDnsServer.StartAsync(nameServerAddress, port));

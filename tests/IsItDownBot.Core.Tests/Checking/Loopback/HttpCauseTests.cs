@@ -10,8 +10,7 @@ public sealed class HttpCauseTests
     public async Task Check_WhenServersAnswer503_SaysSo()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.fivexx.test", LoopbackHttpsServer.Respond(503));
-        world.AddService("fivexx", "Fivexx", "fivexx.test", null, web.UriFor("www.fivexx.test"));
+        var web = await world.StartServiceAsync("fivexx", "Fivexx", LoopbackHttpsServer.Respond(503));
 
         var report = await LoopbackBot.CheckAsync(world, "fivexx");
 
@@ -24,8 +23,7 @@ public sealed class HttpCauseTests
     public async Task Check_WhenServersAnswer429_SaysRateLimited()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.busy.test", LoopbackHttpsServer.Respond(429));
-        world.AddService("busy", "Busy", "busy.test", null, web.UriFor("www.busy.test"));
+        var web = await world.StartServiceAsync("busy", "Busy", LoopbackHttpsServer.Respond(429));
 
         var report = await LoopbackBot.CheckAsync(world, "busy");
 
@@ -37,8 +35,7 @@ public sealed class HttpCauseTests
     public async Task Check_WhenRequestsNeverGetAReply_ReportsHttpTimeoutAtTheDeadline()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.stuck.test", LoopbackHttpsServer.Hang());
-        world.AddService("stuck", "Stuck", "stuck.test", null, web.UriFor("www.stuck.test"));
+        var web = await world.StartServiceAsync("stuck", "Stuck", LoopbackHttpsServer.Hang());
         world.Settings["IsItDown:Probes:Timeout"] = "00:00:01";
 
         var report = await LoopbackBot.CheckAsync(world, "stuck");
@@ -52,8 +49,7 @@ public sealed class HttpCauseTests
     public async Task Check_WhenAnswersTakeLongerThanSlowAfter_SaysSlow()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.slow.test", LoopbackHttpsServer.RespondAfter(TimeSpan.FromMilliseconds(300), 200));
-        world.AddService("slow", "Slow", "slow.test", null, web.UriFor("www.slow.test"));
+        var web = await world.StartServiceAsync("slow", "Slow", LoopbackHttpsServer.RespondAfter(TimeSpan.FromMilliseconds(300), 200));
         world.Settings["IsItDown:Probes:SlowAfter"] = "00:00:00.100";
 
         var report = await LoopbackBot.CheckAsync(world, "slow");

@@ -11,8 +11,7 @@ public sealed class OutagePatternTests
     public async Task Check_WhenEverythingAnswers_SaysUp()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.facebook.test", LoopbackHttpsServer.Respond(200, "proxygen"));
-        world.AddService("facebook", "Facebook", "facebook.test", "meta", web.UriFor("www.facebook.test"));
+        var web = await world.StartServiceAsync("facebook", "Facebook", LoopbackHttpsServer.Respond(200, "proxygen"), "meta");
 
         var report = await LoopbackBot.CheckAsync(world, "facebook");
 
@@ -62,8 +61,7 @@ public sealed class OutagePatternTests
     public async Task Check_WhenEvenTheControlHostsFail_BlamesTheBotsOwnNetwork()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.facebook.test", LoopbackHttpsServer.Respond(200));
-        world.AddService("facebook", "Facebook", "facebook.test", "meta", web.UriFor("www.facebook.test"));
+        var web = await world.StartServiceAsync("facebook", "Facebook", LoopbackHttpsServer.Respond(200), "meta");
         foreach (var resolver in world.Resolvers)
         {
             resolver.SetBehaviour("test", DnsBehaviour.Silent);

@@ -38,8 +38,7 @@ public sealed class SingleFlightTests
     public async Task Check_WhenTheCachedReportIsFresh_DoesNotProbeAgain()
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartHttpsAsync("www.cached.test", LoopbackHttpsServer.Respond(200));
-        world.AddService("cached", "Cached", "cached.test", null, web.UriFor("www.cached.test"));
+        var web = await world.StartServiceAsync("cached", "Cached", LoopbackHttpsServer.Respond(200));
         await using var provider = LoopbackBot.Build(world);
         var checker = provider.GetRequiredService<StatusChecker>();
         var service = provider.GetRequiredService<ServiceCatalog>().Find("cached")!;
