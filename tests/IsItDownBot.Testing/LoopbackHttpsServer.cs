@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,8 +59,16 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
             kestrel.AddServerHeader = false; // handlers decide whether there is a Server header
             kestrel.Listen(address, port, listen =>
             {
-                if (certificate is not null)
-                    listen.UseHttps(certificate);
+                if (certificate is null)
+                    return;
+
+                // Offline: Kestrel's default would fetch missing intermediates from the URL the certificate
+                // names, and the tests must see every connection to such a URL come from the bot, if any.
+                var context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
+                listen.UseHttps(new TlsHandshakeCallbackOptions
+                {
+                    OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions { ServerCertificateContext = context }),
+                });
             });
         });
 

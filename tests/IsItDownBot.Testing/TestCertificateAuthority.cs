@@ -55,6 +55,31 @@ public sealed class TestCertificateAuthority : IDisposable
     /// <summary>Valid from tomorrow.</summary>
     public X509Certificate2 IssueNotYetValid(params string[] names) => Issue(names, TimeSpan.FromDays(1), TimeSpan.FromDays(30));
 
+    /// <summary>
+    /// A certificate for <paramref name="name"/> issued by an intermediate CA that the server does not send,
+    /// whose "CA issuers" extension says to fetch that intermediate from <paramref name="caIssuersUrl"/>:
+    /// the way a hostile server could make a client open a URL of the server's choosing.
+    /// </summary>
+    public X509Certificate2 IssueFromMissingIntermediate(string name, Uri caIssuersUrl)
+    {
+        using var intermediateKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var intermediateRequest = new CertificateRequest("CN=IsItDownBot Test Intermediate", intermediateKey, HashAlgorithmName.SHA256);
+        intermediateRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        intermediateRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign, true));
+        intermediateRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(intermediateRequest.PublicKey, false));
+        intermediateRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Root, true, false));
+        var now = DateTimeOffset.UtcNow;
+        using var intermediate = intermediateRequest.Create(Root, now.AddDays(-2), now.AddYears(1), RandomNumberGenerator.GetBytes(16));
+        using var intermediateWithKey = intermediate.CopyWithPrivateKey(intermediateKey);
+
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = ServerRequest(key, [name], []);
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(intermediateWithKey, true, false));
+        request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension(null, [caIssuersUrl.ToString()]));
+        using var issued = request.Create(intermediateWithKey, now.AddDays(-1), now.AddDays(30), RandomNumberGenerator.GetBytes(16));
+        return WithPrivateKey(issued, key);
+    }
+
     /// <summary>A certificate signed by its own key only, which no trust store (nor this CA) vouches for.</summary>
     public static X509Certificate2 SelfSigned(string name)
     {

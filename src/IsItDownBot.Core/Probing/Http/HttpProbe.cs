@@ -42,7 +42,7 @@ public sealed class HttpProbe(CertificateTrust trust, IOptions<ProbeOptions> opt
             },
             SslOptions = new SslClientAuthenticationOptions
             {
-                CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                CertificateChainPolicy = CertificateTrust.OfflineChainPolicy(),
                 RemoteCertificateValidationCallback = (_, certificate, _, errors) => trust.Accepts(certificate, errors),
             },
         };

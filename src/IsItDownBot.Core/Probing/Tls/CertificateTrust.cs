@@ -63,6 +63,17 @@ public sealed class CertificateTrust
         return (ProbeOutcome.Ok, $"certificate valid until {Date(notAfter)} ({daysLeft} days left)");
     }
 
+    /// <summary>
+    /// The chain policy of every handshake a probe makes: nothing is fetched. A certificate can name URLs
+    /// (issuers, revocation lists) that a hostile server chooses, internal addresses included, and fetching
+    /// them would also stall the round past its deadline.
+    /// </summary>
+    public static X509ChainPolicy OfflineChainPolicy() => new()
+    {
+        DisableCertificateDownloads = true,
+        RevocationMode = X509RevocationMode.NoCheck,
+    };
+
     /// <summary>For an HTTP client's validation callback: accept what <see cref="Judge"/> accepts.</summary>
     public bool Accepts(X509Certificate? certificate, SslPolicyErrors errors) =>
         Judge(certificate, errors).Outcome == ProbeOutcome.Ok;
@@ -75,9 +86,9 @@ public sealed class CertificateTrust
         }
 
         using var chain = new X509Chain();
+        chain.ChainPolicy = OfflineChainPolicy();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(_extraRoots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = _time.GetUtcNow().UtcDateTime;
         return chain.Build(leaf);
     }

@@ -25,7 +25,7 @@ public sealed class TlsProbe(CertificateTrust trust, TimeProvider time)
                 new SslClientAuthenticationOptions
                 {
                     TargetHost = host,
-                    CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+                    CertificateChainPolicy = CertificateTrust.OfflineChainPolicy(),
 
                     // Accept every certificate here so the handshake completes and the certificate can be judged.
                     // No data is sent over this connection: it is closed right after the handshake.

@@ -70,6 +70,22 @@ public sealed class ConnectionCauseTests
     }
 
     [Fact]
+    public async Task Check_WhenTheCertificateNamesAUrlToFetchItsIssuer_NeverFetchesIt()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var bait = world.Own(new RawTcpServer(LoopbackPorts.Address(71), RawTcpServer.StaySilent()));
+        var certificate = world.Authority.IssueFromMissingIntermediate("www.bait.test", new Uri($"http://{bait.EndPoint}/intermediate.cer"));
+        await world.StartServiceAsync("bait", "Bait", LoopbackHttpsServer.Respond(200), certificate: certificate);
+
+        var report = await LoopbackBot.CheckAsync(world, "bait");
+
+        // Fetching it would let any server make the bot open a URL of its choosing, and would stall the round.
+        Assert.Equal(0, bait.ConnectionCount);
+        Assert.Equal(CauseCodes.TlsCertificate, report.Cause.Code);
+        Assert.Contains(report.Probes, probe => probe.Outcome == ProbeOutcome.CertificateUntrusted);
+    }
+
+    [Fact]
     public async Task Check_WhenTheServerAnswersGarbageToTls_ReportsAHandshakeFailure()
     {
         await using var world = await LoopbackWorld.StartAsync();
