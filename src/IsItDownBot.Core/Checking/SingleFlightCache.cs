@@ -8,25 +8,33 @@ namespace IsItDownBot.Core.Checking;
 /// </summary>
 internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
 {
-    // Past this many keys, expired ones are swept so that one-off domains do not accumulate.
+    // Past this many keys, expired ones are swept so that one-off domains do not accumulate; at most once
+    // every SweepEvery new keys, so that a crowd of distinct keys does not make every insert scan them all.
     private const int SweepThreshold = 1024;
+    private const int SweepEvery = 256;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private int _insertsSinceSweep;
 
     public int Count => _entries.Count;
 
-    public Task<T> GetOrStartAsync(string key, Func<Task<T>> start)
+    /// <param name="notBefore">
+    /// A timestamp (of <see cref="TimeProvider.GetTimestamp"/>): a finished value computed from before it counts
+    /// as stale, whatever its age. For callers that must not decide on evidence older than their own work.
+    /// </param>
+    public Task<T> GetOrStartAsync(string key, Func<Task<T>> start, long? notBefore = null)
     {
         while (true)
         {
             if (_entries.TryGetValue(key, out var existing))
             {
-                if (!existing.IsExpired(time))
+                var tooOld = notBefore is { } limit && existing.Task.IsCompleted && existing.StartedAt < limit;
+                if (!tooOld && !existing.IsExpired(time))
                 {
                     return existing.Task;
                 }
 
-                var replacement = new Entry();
+                var replacement = new Entry(time.GetTimestamp());
                 if (_entries.TryUpdate(key, replacement, existing))
                 {
                     return replacement.Start(start, time, ttl);
@@ -35,11 +43,12 @@ internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
                 continue;
             }
 
-            var created = new Entry();
+            var created = new Entry(time.GetTimestamp());
             if (_entries.TryAdd(key, created))
             {
-                if (_entries.Count > SweepThreshold)
+                if (_entries.Count > SweepThreshold && Interlocked.Increment(ref _insertsSinceSweep) >= SweepEvery)
                 {
+                    Volatile.Write(ref _insertsSinceSweep, 0);
                     Sweep();
                 }
 
@@ -59,7 +68,7 @@ internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
         }
     }
 
-    private sealed class Entry
+    private sealed class Entry(long startedAt)
     {
         private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -67,6 +76,8 @@ internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
         private long _expiresAt = long.MaxValue;
 
         public Task<T> Task => _completion.Task;
+
+        public long StartedAt => startedAt;
 
         public bool IsExpired(TimeProvider time) => time.GetTimestamp() >= Volatile.Read(ref _expiresAt);
 

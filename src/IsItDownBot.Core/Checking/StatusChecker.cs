@@ -18,7 +18,7 @@ public sealed class StatusChecker
     private readonly ProbeOptions _options;
     private readonly TimeProvider _time;
     private readonly SingleFlightCache<StatusReport> _reports;
-    private readonly SingleFlightCache<ControlEvidence> _controlEvidence;
+    private readonly SingleFlightCache<TimedControlEvidence> _controlEvidence;
     private int _probeRounds;
 
     public StatusChecker(
@@ -35,7 +35,7 @@ public sealed class StatusChecker
         _options = probeOptions.Value;
         _time = time;
         _reports = new SingleFlightCache<StatusReport>(time, cacheOptions.Value.Ttl);
-        _controlEvidence = new SingleFlightCache<ControlEvidence>(time, cacheOptions.Value.Ttl);
+        _controlEvidence = new SingleFlightCache<TimedControlEvidence>(time, cacheOptions.Value.Ttl);
     }
 
     /// <summary>How many probe rounds of services have been started: a measure of how well the cache works.</summary>
@@ -63,8 +63,18 @@ public sealed class StatusChecker
 
         var control = _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync);
         var (endpoints, nameServers) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
-        var evidence = new ProbeEvidence(service, endpoints, nameServers, await control.ConfigureAwait(false));
+        var controlEvidence = await control.ConfigureAwait(false);
+        var evidence = new ProbeEvidence(service, endpoints, nameServers, controlEvidence.Evidence);
         var diagnosis = Explainer.Explain(evidence, _options.SlowAfter);
+
+        // Before blaming a service, make sure the bot's own network worked during this round, not only a
+        // while ago: a cached "network fine" from before the bot lost its connection would blame everyone.
+        if (diagnosis.Verdict != Verdict.Up && controlEvidence.StartedAt < started)
+        {
+            controlEvidence = await _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync, notBefore: started).ConfigureAwait(false);
+            evidence = evidence with { Control = controlEvidence.Evidence };
+            diagnosis = Explainer.Explain(evidence, _options.SlowAfter);
+        }
 
         // The control hosts are evidence only when the service failed; otherwise they are noise.
         var probes = diagnosis.Verdict == Verdict.Up
@@ -73,9 +83,13 @@ public sealed class StatusChecker
         return new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, _time.GetElapsedTime(started), [.. probes]);
     }
 
-    private async Task<ControlEvidence> ProbeControlHostsAsync()
+    private async Task<TimedControlEvidence> ProbeControlHostsAsync()
     {
+        var started = _time.GetTimestamp();
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
-        return await _control.ProbeAsync(deadline.Token).ConfigureAwait(false);
+        return new TimedControlEvidence(await _control.ProbeAsync(deadline.Token).ConfigureAwait(false), started);
     }
+
+    /// <summary>Control evidence and when its probing started (a <see cref="TimeProvider"/> timestamp).</summary>
+    private sealed record TimedControlEvidence(ControlEvidence Evidence, long StartedAt);
 }

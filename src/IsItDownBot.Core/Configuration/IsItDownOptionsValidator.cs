@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Probing;
 using IsItDownBot.Core.Probing.Dns;
@@ -13,6 +15,11 @@ internal sealed class IsItDownOptionsValidator :
     public ValidateOptionsResult Validate(string? name, DnsOptions options)
     {
         var errors = new List<string>();
+        if (options.Resolvers.Count == 0)
+        {
+            errors.Add($"{DnsOptions.SectionName}:Resolvers: at least one resolver is needed (\"system\", an IP address or ip:port).");
+        }
+
         for (var i = 0; i < options.Resolvers.Count; i++)
         {
             var spec = options.Resolvers[i];
@@ -37,9 +44,22 @@ internal sealed class IsItDownOptionsValidator :
             }
         }
 
-        if (!string.IsNullOrWhiteSpace(options.TrustedCaFile) && !File.Exists(options.TrustedCaFile))
+        if (!string.IsNullOrWhiteSpace(options.TrustedCaFile))
         {
-            errors.Add($"{ProbeOptions.SectionName}:TrustedCaFile: the file '{options.TrustedCaFile}' does not exist.");
+            if (!File.Exists(options.TrustedCaFile))
+            {
+                errors.Add($"{ProbeOptions.SectionName}:TrustedCaFile: the file '{options.TrustedCaFile}' does not exist.");
+            }
+            else if (!HoldsCertificates(options.TrustedCaFile))
+            {
+                errors.Add($"{ProbeOptions.SectionName}:TrustedCaFile: '{options.TrustedCaFile}' holds no PEM certificate.");
+            }
+        }
+
+        using var request = new HttpRequestMessage();
+        if (string.IsNullOrWhiteSpace(options.UserAgent) || !request.Headers.UserAgent.TryParseAdd(options.UserAgent))
+        {
+            errors.Add($"{ProbeOptions.SectionName}:UserAgent: '{options.UserAgent}' is not a valid User-Agent header.");
         }
 
         return Result(errors);
@@ -85,6 +105,20 @@ internal sealed class IsItDownOptionsValidator :
         }
 
         return Result(errors);
+    }
+
+    private static bool HoldsCertificates(string path)
+    {
+        try
+        {
+            var certificates = new X509Certificate2Collection();
+            certificates.ImportFromPemFile(path);
+            return certificates.Count > 0;
+        }
+        catch (CryptographicException)
+        {
+            return false;
+        }
     }
 
     private static bool IsHttpUrl(string? text) =>

@@ -44,7 +44,7 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
                 + $"This is usually a DNS configuration mistake on {Name}'s side."),
             CauseCodes.DnsServFail => new(
                 CauseCodes.DnsServFail,
-                $"DNS failure: resolvers can't look up {Zone}",
+                $"DNS failure: resolvers can't look up {host}",
                 $"DNS resolvers fail when asked for {host} ({detail}). Until DNS works again, browsers and apps "
                 + $"cannot find {Name}'s servers, even if those servers are running."),
             CauseCodes.DnsAuthoritativeUnreachable => new(
@@ -99,12 +99,12 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
     public Cause Partial(EndpointFinding primary, IReadOnlyList<EndpointFinding> failing, int endpointCount)
     {
         var hosts = string.Join(", ", failing.Select(finding => finding.Host).Distinct());
-        var inner = For(primary);
+        var inner = FirstLower(For(primary).Summary);
         return new(
             CauseCodes.Partial,
-            $"Partly down: {hosts} fails ({FirstLower(inner.Summary)})",
-            $"{endpointCount - failing.Count} of {endpointCount} parts of {Name} work, but {hosts} fails. "
-            + $"{inner.Explanation.Split(". ")[0].TrimEnd('.')}. Some features will not work.");
+            $"Partly down: {hosts} fails ({inner})",
+            $"{endpointCount - failing.Count} of {endpointCount} parts of {Name} work, but {hosts} fails: {inner}. "
+            + "Some features or apps will not work while the rest does.");
     }
 
     public Cause Slow(EndpointFinding slow, TimeSpan slowAfter)
@@ -123,16 +123,10 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
         return new(
             CauseCodes.DnsResolver,
             $"{Name} works, but some DNS resolvers fail to look it up",
-            $"{Name}'s servers answer, but the resolver(s) {resolvers} fail to look up {Zone} ({failed[0].Detail}) "
+            $"{Name}'s servers answer, but the resolver(s) {resolvers} fail to look it up ({failed[0].Detail}) "
             + $"while others succeed. People whose provider uses a failing resolver cannot reach {Name}; "
             + "switching to another DNS resolver helps.");
     }
-
-    public Cause NameServersSilentButCached() => new(
-        CauseCodes.DnsAuthoritativeUnreachable,
-        $"{Zone}'s name servers don't answer; {Name} still works from cached DNS answers",
-        $"{Name}'s servers answer, but {Zone}'s own name servers do not. Resolvers still hand out answers "
-        + $"they remember; as those expire, people will stop being able to find {Name}.");
 
     private string StatusCodes()
     {

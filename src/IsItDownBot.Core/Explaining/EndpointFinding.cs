@@ -19,12 +19,19 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
 
         if (evidence.Dns.Count > 0 && !evidence.Dns.Any(probe => probe.Ok))
         {
-            return new(evidence, DnsCode(evidence.Dns, nameServers), evidence.Dns.FirstOrDefault(probe => probe.Outcome != ProbeOutcome.Timeout) ?? evidence.Dns[0]);
+            return new(evidence, DnsCode(evidence, nameServers), evidence.Dns.FirstOrDefault(probe => probe.Outcome != ProbeOutcome.Timeout) ?? evidence.Dns[0]);
         }
 
         if (!evidence.Connected)
         {
             var failed = evidence.Tcp.Where(probe => probe.Outcome != ProbeOutcome.Skipped).ToList();
+
+            // "Network unreachable" for one family (a machine without IPv6) says nothing about the servers
+            // when another address gave a definite answer.
+            if (failed.Any(probe => probe.Outcome != ProbeOutcome.Unreachable))
+            {
+                failed.RemoveAll(probe => probe.Outcome == ProbeOutcome.Unreachable);
+            }
             if (failed.Count == 0)
             {
                 return new(evidence, CauseCodes.DnsNoAddress, evidence.Dns.Count > 0 ? evidence.Dns[0] : null);
@@ -61,9 +68,9 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
     }
 
     /// <summary>Every resolver failed: the name does not exist, or DNS is broken, and then whose DNS.</summary>
-    private static string DnsCode(IReadOnlyList<ProbeResult> dns, IReadOnlyList<ProbeResult> nameServers)
+    private static string DnsCode(EndpointEvidence evidence, IReadOnlyList<ProbeResult> nameServers)
     {
-        var answered = dns.Where(probe => probe.Outcome != ProbeOutcome.Timeout).ToList();
+        var answered = evidence.Dns.Where(probe => probe.Outcome is not (ProbeOutcome.Timeout or ProbeOutcome.Unreachable)).ToList();
         if (answered.Count > 0 && answered.All(probe => probe.Outcome == ProbeOutcome.DnsNxDomain))
         {
             return CauseCodes.DnsNxDomain;
@@ -74,10 +81,14 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
             return CauseCodes.DnsNoAddress;
         }
 
-        return NameServersSilent(nameServers) ? CauseCodes.DnsAuthoritativeUnreachable : CauseCodes.DnsServFail;
+        // The name servers probed are the zone's: they explain a failure only of names inside that zone.
+        var zone = nameServers.Count > 0 ? nameServers[0].Endpoint : "";
+        var host = evidence.Endpoint.IdnHost;
+        var inZone = host.Equals(zone, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + zone, StringComparison.OrdinalIgnoreCase);
+        return inZone && NameServersSilent(nameServers) ? CauseCodes.DnsAuthoritativeUnreachable : CauseCodes.DnsServFail;
     }
 
     /// <summary>True when the zone's name servers were asked and not one of them answered at all.</summary>
     public static bool NameServersSilent(IReadOnlyList<ProbeResult> nameServers) =>
-        nameServers.Count > 0 && nameServers.All(probe => probe.Outcome is ProbeOutcome.Timeout or ProbeOutcome.Unreachable or ProbeOutcome.DnsError);
+        nameServers.Count > 0 && nameServers.All(probe => probe.Outcome is ProbeOutcome.Timeout or ProbeOutcome.Unreachable);
 }

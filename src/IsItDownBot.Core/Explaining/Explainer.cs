@@ -43,17 +43,19 @@ public static class Explainer
             return new Diagnosis(Verdict.Degraded, texts.Slow(slow, slowAfter));
         }
 
-        var failedResolvers = evidence.Endpoints.SelectMany(endpoint => endpoint.Dns).Where(probe => !probe.Ok).ToList();
+        // A resolver that also fails for the control hosts is the bot's own problem, not the service's.
+        var brokenForEveryone = evidence.Control.Hosts.SelectMany(host => host.Dns).Where(probe => !probe.Ok).Select(probe => probe.Target).ToHashSet();
+        var failedResolvers = evidence.Endpoints
+            .SelectMany(endpoint => endpoint.Dns)
+            .Where(probe => !probe.Ok && !brokenForEveryone.Contains(probe.Target))
+            .ToList();
         if (failedResolvers.Count > 0)
         {
             return new Diagnosis(Verdict.Degraded, texts.ResolverTrouble(failedResolvers));
         }
 
-        if (EndpointFinding.NameServersSilent(evidence.NameServers))
-        {
-            return new Diagnosis(Verdict.Degraded, texts.NameServersSilentButCached());
-        }
-
+        // Silent name servers while everything works are not a verdict: the bot cannot tell them from a
+        // network that blocks direct DNS. They stay in the evidence.
         return new Diagnosis(findings.Count > 0 ? Verdict.Up : Verdict.Unknown, texts.Up());
     }
 

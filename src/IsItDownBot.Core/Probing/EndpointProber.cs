@@ -57,6 +57,11 @@ public sealed class EndpointProber(ResolverSet resolvers, ResolverProbe dns, Tcp
             addresses = allowed;
         }
 
+        if (deadline.IsCancellationRequested)
+        {
+            return new EndpointEvidence(endpoint, dnsResults, [PastDeadline(label, ProbeKind.Tcp, host)], null, null);
+        }
+
         var candidates = addresses.Where(address => address.AddressFamily == AddressFamily.InterNetwork).Take(AddressesPerFamily)
             .Concat(addresses.Where(address => address.AddressFamily == AddressFamily.InterNetworkV6).Take(AddressesPerFamily))
             .Select(address => new IPEndPoint(address, port))
@@ -71,6 +76,11 @@ public sealed class EndpointProber(ResolverSet resolvers, ResolverProbe dns, Tcp
 
         var target = candidates[connectedIndex];
         ProbeResult? tlsResult = null;
+        if (deadline.IsCancellationRequested)
+        {
+            return new EndpointEvidence(endpoint, dnsResults, tcpResults, null, PastDeadline(label, ProbeKind.Http, endpoint.AbsoluteUri));
+        }
+
         if (endpoint.Scheme == Uri.UriSchemeHttps)
         {
             tlsResult = await tls.ProbeAsync(label, host, target, deadline).ConfigureAwait(false);
@@ -81,7 +91,13 @@ public sealed class EndpointProber(ResolverSet resolvers, ResolverProbe dns, Tcp
             }
         }
 
-        var httpResult = await http.ProbeAsync(endpoint, target, deadline).ConfigureAwait(false);
+        var httpResult = deadline.IsCancellationRequested
+            ? PastDeadline(label, ProbeKind.Http, endpoint.AbsoluteUri)
+            : await http.ProbeAsync(endpoint, target, deadline).ConfigureAwait(false);
         return new EndpointEvidence(endpoint, dnsResults, tcpResults, tlsResult, httpResult);
     }
+
+    /// <summary>A step that never started: the round's deadline had passed. It says nothing about the service.</summary>
+    private static ProbeResult PastDeadline(string endpoint, ProbeKind kind, string target) =>
+        ProbeResult.Skip(endpoint, kind, target, "not run: the round's deadline had passed");
 }

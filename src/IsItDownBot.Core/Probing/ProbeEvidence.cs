@@ -18,6 +18,9 @@ public sealed record ControlEvidence(IReadOnlyList<EndpointEvidence> Hosts)
 {
     public static readonly ControlEvidence None = new([]);
 
-    /// <summary>False only when control hosts are configured and not one of them could be connected to.</summary>
-    public bool NetworkWorks => Hosts.Count == 0 || Hosts.Any(host => host.Connected);
+    /// <summary>
+    /// False only when control hosts are configured and not one of them answered over HTTP with a valid
+    /// certificate. A bare TCP connection is not enough: captive portals and intercepting proxies accept those.
+    /// </summary>
+    public bool NetworkWorks => Hosts.Count == 0 || Hosts.Any(host => host.Reached && host.Tls is null or { Ok: true });
 }

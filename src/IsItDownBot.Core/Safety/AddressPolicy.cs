@@ -36,7 +36,12 @@ public static class AddressPolicy
     [
         (IPAddress.Parse("::"), 128),           // unspecified
         (IPAddress.Parse("::1"), 128),          // loopback
+        (IPAddress.Parse("::ffff:0:0:0"), 96),  // IPv4-translated (SIIT)
+        (IPAddress.Parse("64:ff9b:1::"), 48),   // local-use NAT64: leads into a private network
         (IPAddress.Parse("100::"), 64),         // discard
+        (IPAddress.Parse("2001::"), 32),        // Teredo: tunnels to an embedded IPv4 address
+        (IPAddress.Parse("2001:2::"), 48),      // benchmarking
+        (IPAddress.Parse("3fff::"), 20),        // documentation
         (IPAddress.Parse("2001:db8::"), 32),    // documentation
         (IPAddress.Parse("fc00::"), 7),         // unique local
         (IPAddress.Parse("fe80::"), 10),        // link-local

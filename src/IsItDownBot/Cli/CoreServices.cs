@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Probing.Tls;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -20,8 +21,9 @@ internal static class CoreServices
         {
             provider.GetRequiredService<IStartupValidator>().Validate();
 
-            // Building the catalog parses every endpoint; do it now so a bad one is reported as configuration.
+            // Building these parses every endpoint and the trusted roots: do it now, as configuration.
             _ = provider.GetRequiredService<ServiceCatalog>();
+            _ = provider.GetRequiredService<CertificateTrust>();
             return provider;
         }
         catch (OptionsValidationException exception)

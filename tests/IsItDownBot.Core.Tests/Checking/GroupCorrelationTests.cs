@@ -13,12 +13,18 @@ public sealed class GroupCorrelationTests
     [Fact]
     public void Notes_WhenEveryCheckedMetaServiceFailsTheSameWay_SaysMetaWide()
     {
-        var reports = Catalog.Services.Take(3).Select(service => Report(service, Verdict.Down, CauseCodes.DnsAuthoritativeUnreachable)).ToList();
+        // As on 4 October 2021: Facebook's name servers were known to be silent, its siblings' simply failed.
+        var reports = new[]
+        {
+            Report(Catalog.Services[0], Verdict.Down, CauseCodes.DnsAuthoritativeUnreachable),
+            Report(Catalog.Services[1], Verdict.Down, CauseCodes.DnsServFail),
+            Report(Catalog.Services[2], Verdict.Down, CauseCodes.DnsServFail),
+        };
 
         var note = Assert.Single(GroupCorrelation.Notes(reports, Catalog));
 
         Assert.Equal(
-            "Facebook, Instagram and WhatsApp all fail the same way (dns-authoritative-unreachable): this looks like a Meta-wide problem, not one app's.",
+            "Facebook, Instagram and WhatsApp all fail the same way (DNS): this looks like a Meta-wide problem, not one app's.",
             note);
     }
 

@@ -15,7 +15,7 @@ internal static class EvidenceBuilder
     private static readonly IPAddress Address = IPAddress.Parse("157.240.1.35");
 
     public static ProbeResult Probe(ProbeKind kind, ProbeOutcome outcome, string target = "t", double ms = 20, int? status = null) =>
-        new("e", kind, target, outcome, TimeSpan.FromMilliseconds(ms), outcome.ToString())
+        new(kind == ProbeKind.Authoritative ? Facebook.Zone : "e", kind, target, outcome, TimeSpan.FromMilliseconds(ms), outcome.ToString())
         {
             HttpStatus = status,
             Addresses = kind == ProbeKind.Dns && outcome == ProbeOutcome.Ok ? [Address] : [],

@@ -178,14 +178,57 @@ public sealed class ExplainerTests
     }
 
     [Fact]
-    public void Explain_WhenNameServersAreSilentButCachedAnswersStillWork_WarnsBeforeTheOutage()
+    public void Explain_WhenNameServersAreSilentButEverythingWorks_SaysUp()
     {
+        // The bot cannot tell silent name servers from a network that blocks direct DNS: no verdict on that alone.
         var evidence = Round([Healthy(Www), Healthy(Graph)], nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)]);
 
-        var diagnosis = Explainer.Explain(evidence, SlowAfter);
+        Assert.Equal(Verdict.Up, Explainer.Explain(evidence, SlowAfter).Verdict);
+    }
 
-        Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
-        Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, diagnosis.Cause.Code);
+    [Fact]
+    public void Explain_WhenAHostOutsideTheZoneFailsDns_DoesNotBlameTheZonesNameServers()
+    {
+        var outside = DnsFails("https://g.whatsapp.net/", ProbeOutcome.DnsServFail);
+        var evidence = Round([outside], nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)]);
+
+        Assert.Equal(CauseCodes.DnsServFail, Explainer.Explain(evidence, SlowAfter).Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenIpv6IsUnreachableFromHereAndIpv4Refuses_ReportsRefused()
+    {
+        var mixed = TcpFails(Www, ProbeOutcome.ConnectionRefused) with
+        {
+            Tcp = [Probe(ProbeKind.Tcp, ProbeOutcome.ConnectionRefused), Probe(ProbeKind.Tcp, ProbeOutcome.Unreachable)],
+        };
+
+        Assert.Equal(CauseCodes.TcpRefused, Explainer.Explain(Round([mixed]), SlowAfter).Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenAResolverFailsForTheControlHostsToo_DoesNotBlameTheService()
+    {
+        var split = Healthy(Www) with
+        {
+            Dns = [Probe(ProbeKind.Dns, ProbeOutcome.Ok, "1.1.1.1"), Probe(ProbeKind.Dns, ProbeOutcome.Timeout, "system")],
+        };
+        var control = new ControlEvidence([Healthy("https://control.example/") with
+        {
+            Dns = [Probe(ProbeKind.Dns, ProbeOutcome.Ok, "1.1.1.1"), Probe(ProbeKind.Dns, ProbeOutcome.Timeout, "system")],
+        }]);
+
+        Assert.Equal(Verdict.Up, Explainer.Explain(Round([split], control: control), SlowAfter).Verdict);
+    }
+
+    [Fact]
+    public void Explain_WhenControlHostsOnlyAcceptTcp_StillBlamesTheBotsNetwork()
+    {
+        // A captive portal or an intercepting proxy accepts connections for every address.
+        var intercepted = new ControlEvidence([TlsFails("https://control.example/", ProbeOutcome.CertificateUntrusted)]);
+        var evidence = Round([TlsFails(Www, ProbeOutcome.CertificateUntrusted)], control: intercepted);
+
+        Assert.Equal(CauseCodes.LocalNetwork, Explainer.Explain(evidence, SlowAfter).Cause.Code);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public sealed class ConfigurationErrorTests
     [Fact]
     public async Task Check_WithAServiceEndpointThatIsNotAUrl_NamesTheService()
     {
-        using var config = TempConfig.FromText("""{ "IsItDown": { "Services": { "acme": { "Name": "Acme", "Zone": "acme.test", "Endpoints": [ "acme" ] } } } }""");
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Services": { "acme": { "Name": "Acme", "Zone": "acme.test", "Endpoints": [ "acme" ] } } } }""");
 
         var run = await CliRun.InvokeAsync("check", "acme", "--config", config.Path);
 
@@ -70,9 +70,32 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task Check_WithNoResolver_SaysOneIsNeeded()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Timeout": "00:00:01" } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Dns:Resolvers: at least one resolver is needed", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithATrustedCaFileThatHoldsNoCertificate_NamesTheKey()
+    {
+        using var notPem = TempConfig.FromText("this is not a certificate");
+        using var config = TempConfig.FromText($$"""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Probes": { "TrustedCaFile": "{{notPem.Path}}" } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Probes:TrustedCaFile", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_WithAnUnknownName_SuggestsTheClosestService()
     {
-        using var config = TempConfig.FromText("""{ "IsItDown": { "Services": { "facebook": { "Name": "Facebook", "Aliases": [ "fb" ], "Zone": "facebook.test", "Endpoints": [ "https://www.facebook.test/" ] } } } }""");
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Services": { "facebook": { "Name": "Facebook", "Aliases": [ "fb" ], "Zone": "facebook.test", "Endpoints": [ "https://www.facebook.test/" ] } } } }""");
 
         var run = await CliRun.InvokeAsync("check", "facebok", "--config", config.Path);
 

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using DnsClient;
 
 namespace IsItDownBot.Core.Probing.Dns;
@@ -20,8 +21,15 @@ internal static class DnsAnswer
 
     public static (ProbeOutcome Outcome, string Detail) Classify(Exception exception, TimeSpan timeout) => exception switch
     {
-        DnsResponseException { Code: DnsResponseCode.ConnectionTimeout } or OperationCanceledException or TimeoutException =>
+        DnsResponseException { Code: DnsResponseCode.ConnectionTimeout } or TimeoutException =>
             (ProbeOutcome.Timeout, $"no answer within {Durations.Format(timeout)}"),
+        OperationCanceledException => (ProbeOutcome.Timeout, "no answer before the round's deadline"),
+
+        // The query could not even be sent or was rejected by the network: nothing answered.
+        SocketException or DnsResponseException { InnerException: SocketException } =>
+            (ProbeOutcome.Unreachable, $"unreachable ({exception.GetBaseException().Message})"),
+
+        // Something answered, but not with a usable DNS response.
         DnsResponseException dns => (ProbeOutcome.DnsError, dns.DnsError),
         _ => (ProbeOutcome.DnsError, exception.Message),
     };

@@ -9,10 +9,10 @@ public sealed class TcpProbe(TimeProvider time)
     public async Task<ProbeResult> ProbeAsync(string endpoint, IPEndPoint target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         var started = time.GetTimestamp();
         try
         {
+            using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
             return new ProbeResult(endpoint, ProbeKind.Tcp, target.ToString(), ProbeOutcome.Ok, time.GetElapsedTime(started), "connected");
         }

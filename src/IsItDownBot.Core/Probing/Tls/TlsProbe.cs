@@ -14,31 +14,12 @@ public sealed class TlsProbe(CertificateTrust trust, TimeProvider time)
         ArgumentNullException.ThrowIfNull(target);
         var targetText = $"{host} at {target}";
         var started = time.GetTimestamp();
-        X509Certificate? certificate = null;
-        var errors = SslPolicyErrors.None;
+        var seen = new SeenCertificate();
         try
         {
-            using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
-            await using var stream = new SslStream(new NetworkStream(socket, ownsSocket: false));
-            await stream.AuthenticateAsClientAsync(
-                new SslClientAuthenticationOptions
-                {
-                    TargetHost = host,
-                    CertificateChainPolicy = CertificateTrust.OfflineChainPolicy(),
-
-                    // Accept every certificate here so the handshake completes and the certificate can be judged.
-                    // No data is sent over this connection: it is closed right after the handshake.
-#pragma warning disable CA5359
-                    RemoteCertificateValidationCallback = (_, remote, _, policyErrors) =>
-                    {
-                        certificate = remote is null ? null : new X509Certificate2(remote);
-                        errors = policyErrors;
-                        return true;
-                    },
-#pragma warning restore CA5359
-                },
-                cancellationToken).ConfigureAwait(false);
+            await HandshakeAsync(host, target, seen, cancellationToken).ConfigureAwait(false);
+            var (outcome, detail) = trust.Judge(seen.Certificate, seen.Errors);
+            return new ProbeResult(endpoint, ProbeKind.Tls, targetText, outcome, time.GetElapsedTime(started), detail);
         }
         catch (OperationCanceledException)
         {
@@ -50,12 +31,42 @@ public sealed class TlsProbe(CertificateTrust trust, TimeProvider time)
             return new ProbeResult(endpoint, ProbeKind.Tls, targetText, ProbeOutcome.TlsHandshakeFailed, time.GetElapsedTime(started),
                 $"TLS handshake failed: {exception.GetBaseException().Message}");
         }
-
-        var latency = time.GetElapsedTime(started);
-        using (certificate)
+        finally
         {
-            var (outcome, detail) = trust.Judge(certificate, errors);
-            return new ProbeResult(endpoint, ProbeKind.Tls, targetText, outcome, latency, detail);
+            seen.Certificate?.Dispose();
         }
+    }
+
+    private static async Task HandshakeAsync(string host, IPEndPoint target, SeenCertificate seen, CancellationToken cancellationToken)
+    {
+        using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
+        await using var stream = new SslStream(new NetworkStream(socket, ownsSocket: false));
+        await stream.AuthenticateAsClientAsync(
+            new SslClientAuthenticationOptions
+            {
+                TargetHost = host,
+                CertificateChainPolicy = CertificateTrust.OfflineChainPolicy(),
+
+                // Accept every certificate here so the handshake completes and the certificate can be judged.
+                // No data is sent over this connection: it is closed right after the handshake.
+#pragma warning disable CA5359
+                RemoteCertificateValidationCallback = (_, remote, _, policyErrors) =>
+                {
+                    seen.Certificate = remote is null ? null : new X509Certificate2(remote);
+                    seen.Errors = policyErrors;
+                    return true;
+                },
+#pragma warning restore CA5359
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What the validation callback saw, kept for judging after the handshake.</summary>
+    private sealed class SeenCertificate
+    {
+        public X509Certificate2? Certificate { get; set; }
+
+        public SslPolicyErrors Errors { get; set; }
     }
 }

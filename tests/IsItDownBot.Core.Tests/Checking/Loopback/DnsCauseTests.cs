@@ -32,7 +32,7 @@ public sealed class DnsCauseTests
 
         Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.DnsServFail, report.Cause.Code);
-        Assert.Equal("DNS failure: resolvers can't look up broken.test", report.Cause.Summary);
+        Assert.Equal("DNS failure: resolvers can't look up www.broken.test", report.Cause.Summary);
         Assert.Equal(0, web.RequestCount);
     }
 

@@ -36,7 +36,7 @@ public sealed class HttpCauseTests
     {
         await using var world = await LoopbackWorld.StartAsync();
         var web = await world.StartServiceAsync("stuck", "Stuck", LoopbackHttpsServer.Hang());
-        world.Settings["IsItDown:Probes:Timeout"] = "00:00:01";
+        world.Settings["IsItDown:Probes:Timeout"] = "00:00:03";
 
         var report = await LoopbackBot.CheckAsync(world, "stuck");
 
