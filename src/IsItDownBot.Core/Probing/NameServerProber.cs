@@ -15,6 +15,9 @@ public sealed class NameServerProber(ResolverSet resolvers, ResolverProbe resolv
     // A zone rarely has more than four; asking more adds load and little evidence.
     private const int MaxServers = 4;
 
+    // How far up from a host to look for its zone: www.shop.example.co.uk is at most a few labels deep.
+    private const int MaxZoneLevels = 4;
+
     public async Task<IReadOnlyList<ProbeResult>> ProbeAsync(ServiceDefinition service, CancellationToken deadline)
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -23,50 +26,68 @@ public sealed class NameServerProber(ResolverSet resolvers, ResolverProbe resolv
             return [];
         }
 
-        var servers = service.NameServers.Count > 0
-            ? service.NameServers.Take(MaxServers).ToList()
+        var (zone, servers) = service.NameServers.Count > 0
+            ? (service.Zone, service.NameServers.Take(MaxServers).ToList())
             : await DiscoverAsync(service.Zone, deadline).ConfigureAwait(false);
 
-        var addressed = await Task.WhenAll(servers.Select(server => AddressAsync(service, server, deadline))).ConfigureAwait(false);
+        var addressed = await Task.WhenAll(servers.Select(server => AddressAsync(zone, server, deadline))).ConfigureAwait(false);
         var probes = addressed
             .Where(server => server.Address is not null)
             .Where(server => !service.IsUserSupplied || AddressPolicy.IsPublic(server.Address!))
-            .Select(server => probe.ProbeAsync(service.Zone, server.Name, server.Address!, deadline));
+            .Select(server => probe.ProbeAsync(zone, server.Name, server.Address!, deadline));
         return await Task.WhenAll(probes).ConfigureAwait(false);
     }
 
-    private async Task<List<AuthoritativeServer>> DiscoverAsync(string zone, CancellationToken deadline)
+    /// <summary>
+    /// Finds the name servers of the zone that holds <paramref name="name"/>, walking up from the name
+    /// (www.example.org has no NS records of its own; example.org has). Every resolver is asked at once.
+    /// </summary>
+    private async Task<(string Zone, List<AuthoritativeServer> Servers)> DiscoverAsync(string name, CancellationToken deadline)
     {
-        foreach (var resolver in resolvers.Resolvers)
+        var labels = name.Split('.');
+        for (var skip = 0; labels.Length - skip >= 2 && skip < MaxZoneLevels; skip++)
         {
-            try
+            var zone = string.Join('.', labels.Skip(skip));
+            var answers = await Task.WhenAll(resolvers.Resolvers.Select(resolver => QueryNameServersAsync(resolver, zone, deadline))).ConfigureAwait(false);
+            if (answers.FirstOrDefault(names => names.Count > 0) is { } names)
             {
-                var client = resolverProbe.CreateClient(resolver.Servers, recursion: true);
-                var response = await client.QueryAsync(zone, QueryType.NS, QueryClass.IN, deadline).ConfigureAwait(false);
-                var names = response.Answers.NsRecords().Select(record => record.NSDName.Value.TrimEnd('.')).Distinct().ToList();
-                if (names.Count > 0)
-                {
-                    return [.. names.Order(StringComparer.OrdinalIgnoreCase).Take(MaxServers).Select(name => new AuthoritativeServer(name, null))];
-                }
+                return (zone, [.. names.Order(StringComparer.OrdinalIgnoreCase).Take(MaxServers).Select(server => new AuthoritativeServer(server, null))]);
             }
-            catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or System.Net.Sockets.SocketException)
+
+            if (deadline.IsCancellationRequested)
             {
-                // This resolver cannot tell; the next one may.
+                break;
             }
         }
 
-        return [];
+        return (name, []);
     }
 
-    private async Task<AuthoritativeServer> AddressAsync(ServiceDefinition service, AuthoritativeServer server, CancellationToken deadline)
+    private async Task<List<string>> QueryNameServersAsync(DnsResolver resolver, string zone, CancellationToken deadline)
+    {
+        try
+        {
+            var client = resolverProbe.CreateClient(resolver.Servers, recursion: true);
+            var response = await client.QueryAsync(zone, QueryType.NS, QueryClass.IN, deadline).ConfigureAwait(false);
+            return [.. response.Answers.NsRecords().Select(record => record.NSDName.Value.TrimEnd('.')).Distinct(StringComparer.OrdinalIgnoreCase)];
+        }
+        catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or System.Net.Sockets.SocketException)
+        {
+            // This resolver cannot tell; another may.
+            return [];
+        }
+    }
+
+    private async Task<AuthoritativeServer> AddressAsync(string zone, AuthoritativeServer server, CancellationToken deadline)
     {
         if (server.Address is not null || resolvers.Resolvers.Count == 0)
         {
             return server;
         }
 
-        var found = await resolverProbe.ProbeAsync(resolvers.Resolvers[0], service.Zone, server.Name, deadline).ConfigureAwait(false);
-        var address = found.Addresses.OrderBy(address => address.AddressFamily).FirstOrDefault();
+        var found = await Task.WhenAll(resolvers.Resolvers.Select(resolver => resolverProbe.ProbeAsync(resolver, zone, server.Name, deadline)))
+            .ConfigureAwait(false);
+        var address = found.SelectMany(result => result.Addresses).OrderBy(address => address.AddressFamily).FirstOrDefault();
         return server with { Address = address };
     }
 }

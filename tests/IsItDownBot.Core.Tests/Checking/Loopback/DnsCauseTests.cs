@@ -36,11 +36,14 @@ public sealed class DnsCauseTests
         Assert.Equal(0, web.RequestCount);
     }
 
-    [Fact]
-    public async Task Check_WhenNameServersAreFoundThroughTheResolvers_AsksThemDirectly()
+    [Theory]
+    [InlineData("found.test")]
+    [InlineData("www.found.test")] // a host, not a zone: the zone is found by walking up
+    public async Task Check_WhenNameServersAreFoundThroughTheResolvers_AsksThemDirectly(string configuredZone)
     {
         await using var world = await LoopbackWorld.StartAsync();
-        var web = await world.StartServiceAsync("found", "Found", LoopbackHttpsServer.Respond(200));
+        var web = await world.StartHttpsAsync("www.found.test", LoopbackHttpsServer.Respond(200));
+        world.AddService("found", "Found", configuredZone, null, web.UriFor("www.found.test"));
         var nameServerAddress = LoopbackPorts.Address(61);
         var port = LoopbackPorts.FindFreePort(nameServerAddress);
         var nameServer = world.Own(await LoopbackDnsServer.StartAsync(nameServerAddress, port));
