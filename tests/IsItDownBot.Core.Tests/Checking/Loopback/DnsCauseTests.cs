@@ -36,6 +36,24 @@ public sealed class DnsCauseTests
         Assert.Equal(0, web.RequestCount);
     }
 
+    [Fact]
+    public async Task Check_WhenTheNameExistsWithoutAnAddress_ReportsNoAddress()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        foreach (var resolver in world.Resolvers)
+        {
+            // The zone exists (it has name servers), but its apex has no A or AAAA record.
+            resolver.AddNameServers("bare.test", ("ns1.elsewhere.test", LoopbackPorts.Address(81)));
+        }
+
+        world.AddService("bare", "Bare", "bare.test", null, new Uri("https://bare.test/"));
+
+        var report = await LoopbackBot.CheckAsync(world, "bare");
+
+        Assert.Equal(Verdict.Down, report.Verdict);
+        Assert.Equal(CauseCodes.DnsNoAddress, report.Cause.Code);
+    }
+
     [Theory]
     [InlineData("found.test")]
     [InlineData("www.found.test")] // a host, not a zone: the zone is found by walking up

@@ -60,6 +60,20 @@ public sealed class HttpCauseTests
     }
 
     [Fact]
+    public async Task Check_WhenTheServerAnswersSomethingThatIsNotHttp_ReportsHttpError()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var garbage = world.Own(new RawTcpServer(LoopbackWorld.Address, RawTcpServer.WriteThenClose("220 mail.example ESMTP\r\n\r\n"u8.ToArray())));
+        world.Resolve("www.notweb.test", LoopbackWorld.Address);
+        world.AddService("notweb", "Notweb", "notweb.test", null, new Uri($"http://www.notweb.test:{garbage.Port}/"));
+
+        var report = await LoopbackBot.CheckAsync(world, "notweb");
+
+        Assert.Equal(Verdict.Down, report.Verdict);
+        Assert.Equal(CauseCodes.HttpError, report.Cause.Code);
+    }
+
+    [Fact]
     public async Task Check_WhenTheServerRedirects_ReportsUpWithoutFollowing()
     {
         await using var world = await LoopbackWorld.StartAsync();
