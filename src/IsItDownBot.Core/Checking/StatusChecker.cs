@@ -1,6 +1,8 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Core.Checking;
@@ -17,6 +19,7 @@ public sealed class StatusChecker
     private readonly ControlProber _control;
     private readonly ProbeOptions _options;
     private readonly TimeProvider _time;
+    private readonly ILogger<StatusChecker> _logger;
     private readonly SingleFlightCache<StatusReport> _reports;
     private readonly SingleFlightCache<TimedControlEvidence> _controlEvidence;
     private int _probeRounds;
@@ -26,7 +29,8 @@ public sealed class StatusChecker
         ControlProber control,
         IOptions<ProbeOptions> probeOptions,
         IOptions<CacheOptions> cacheOptions,
-        TimeProvider time)
+        TimeProvider time,
+        ILogger<StatusChecker>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(probeOptions);
         ArgumentNullException.ThrowIfNull(cacheOptions);
@@ -34,6 +38,7 @@ public sealed class StatusChecker
         _control = control;
         _options = probeOptions.Value;
         _time = time;
+        _logger = logger ?? NullLogger<StatusChecker>.Instance;
         _reports = new SingleFlightCache<StatusReport>(time, cacheOptions.Value.Ttl);
         _controlEvidence = new SingleFlightCache<TimedControlEvidence>(time, cacheOptions.Value.Ttl);
     }
@@ -57,6 +62,7 @@ public sealed class StatusChecker
     private async Task<StatusReport> ProbeRoundAsync(ServiceDefinition service)
     {
         Interlocked.Increment(ref _probeRounds);
+        CheckingLog.RoundStarted(_logger, service.Id);
         var checkedAt = _time.GetUtcNow();
         var started = _time.GetTimestamp();
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
@@ -71,6 +77,7 @@ public sealed class StatusChecker
         // while ago: a cached "network fine" from before the bot lost its connection would blame everyone.
         if (diagnosis.Verdict != Verdict.Up && controlEvidence.StartedAt < started)
         {
+            CheckingLog.ControlRefreshed(_logger, service.Id);
             controlEvidence = await _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync, notBefore: started).ConfigureAwait(false);
             evidence = evidence with { Control = controlEvidence.Evidence };
             diagnosis = Explainer.Explain(evidence, _options.SlowAfter);
@@ -80,7 +87,9 @@ public sealed class StatusChecker
         var probes = diagnosis.Verdict == Verdict.Up
             ? endpoints.SelectMany(endpoint => endpoint.All).Concat(nameServers)
             : evidence.All;
-        return new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, _time.GetElapsedTime(started), [.. probes]);
+        var elapsed = _time.GetElapsedTime(started);
+        CheckingLog.RoundFinished(_logger, service.Id, diagnosis.Verdict, diagnosis.Cause.Code, (long)elapsed.TotalMilliseconds);
+        return new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes]);
     }
 
     private async Task<TimedControlEvidence> ProbeControlHostsAsync()
