@@ -12,9 +12,22 @@ internal static class CliApplication
             StatusCommand.Create(context),
         };
 
-    public static Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)
     {
+        var parse = Create(context).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // Bad usage is exit code 2, as documented, with the parser's own words and a pointer to help.
+            foreach (var error in parse.Errors)
+            {
+                await context.Error.WriteLineAsync(error.Message);
+            }
+
+            await context.Error.WriteLineAsync("Run 'isitdown --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
         var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
-        return Create(context).Parse(args).InvokeAsync(invocation, cancellationToken);
+        return await parse.InvokeAsync(invocation, cancellationToken);
     }
 }

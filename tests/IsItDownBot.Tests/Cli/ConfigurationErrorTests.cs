@@ -108,7 +108,16 @@ public sealed class ConfigurationErrorTests
     {
         var run = await CliRun.InvokeAsync("check");
 
-        Assert.NotEqual(0, run.ExitCode);
-        Assert.Contains("service", run.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Run 'isitdown --help' for usage.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCommand_ExitsTwo()
+    {
+        var run = await CliRun.InvokeAsync("chek", "facebook");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("chek", run.Error, StringComparison.Ordinal);
     }
 }
