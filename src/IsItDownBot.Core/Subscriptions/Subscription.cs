@@ -1,0 +1,5 @@
+namespace IsItDownBot.Core.Subscriptions;
+
+/// <summary>A channel that wants alerts about a service.</summary>
+/// <param name="SubscribedBy">Who asked, as the platform names them (a user id or name), for the record.</param>
+public sealed record Subscription(ChannelRef Channel, string ServiceId, string SubscribedBy, DateTimeOffset SubscribedAt);
