@@ -1,0 +1,185 @@
+using IsItDownBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Timeout;
+
+namespace IsItDownBot.Core.Alerts;
+
+/// <summary>
+/// Drains the outbox through the sinks: claims due alerts per platform, paces them under the platform's
+/// limits, sends, and records the outcome. An alert is marked only after its sink confirmed it, so a crash
+/// loses nothing; claims keep two dispatchers from sending the same alert.
+/// </summary>
+public sealed partial class AlertDispatcher
+{
+    private readonly IBotStore _store;
+    private readonly IReadOnlyList<IAlertSink> _sinks;
+    private readonly AlertOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly ResiliencePipeline<DeliveryResult> _pipeline;
+    private readonly Dictionary<string, PacingLimiter> _limiters;
+
+    public AlertDispatcher(IBotStore store, IEnumerable<IAlertSink> sinks, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertDispatcher>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _sinks = [.. sinks];
+        _options = options.Value;
+        _time = time;
+        _logger = logger ?? NullLogger<AlertDispatcher>.Instance;
+        _pipeline = DeliveryPipeline.Create(_options, time);
+        _limiters = _sinks.ToDictionary(sink => sink.Platform, sink => new PacingLimiter(_options.LimitsFor(sink.Platform)), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// Claims and delivers one batch per platform. Returns how many alerts were handled. When
+    /// <paramref name="stopping"/> fires, deliveries under way finish and the rest are released for later.
+    /// </summary>
+    public async Task<int> DrainOnceAsync(CancellationToken stopping = default)
+    {
+        var handled = await Task.WhenAll(_sinks.Select(sink => DrainPlatformAsync(sink, stopping))).ConfigureAwait(false);
+        return handled.Sum();
+    }
+
+    private async Task<int> DrainPlatformAsync(IAlertSink sink, CancellationToken stopping)
+    {
+        var batch = await _store.ClaimDueAlertsAsync(sink.Platform, _time.GetUtcNow(), _options.Lease, _options.BatchSize, stopping)
+            .ConfigureAwait(false);
+        if (batch.Count == 0)
+        {
+            return 0;
+        }
+
+        // First alert of every channel, then the second of every channel...: a busy channel waiting for its
+        // own limit must not hold up everyone else's alerts.
+        var ordered = batch
+            .GroupBy(alert => alert.Channel)
+            .SelectMany(channel => channel.OrderBy(alert => alert.Id).Select((alert, rank) => (alert, rank)))
+            .OrderBy(pair => pair.rank)
+            .ThenBy(pair => pair.alert.Id)
+            .Select(pair => pair.alert);
+
+        var limiter = _limiters[sink.Platform];
+        using var inFlight = new SemaphoreSlim(_options.Concurrency);
+        var deliveries = new List<Task>();
+        foreach (var alert in ordered)
+        {
+            var slot = limiter.Reserve(alert.Channel.ChannelId, _time.GetUtcNow());
+            deliveries.Add(DeliverAsync(sink, alert, slot, inFlight, stopping));
+        }
+
+        await Task.WhenAll(deliveries).ConfigureAwait(false);
+        return batch.Count;
+    }
+
+    private async Task DeliverAsync(IAlertSink sink, OutboxAlert alert, DateTimeOffset slot, SemaphoreSlim inFlight, CancellationToken stopping)
+    {
+        try
+        {
+            await inFlight.WaitAsync(stopping).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            await _store.RescheduleAsync(alert, _time.GetUtcNow(), "not sent: the bot was stopping", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            var wait = slot - _time.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, _time, stopping).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            inFlight.Release();
+            await _store.RescheduleAsync(alert, _time.GetUtcNow(), "not sent: the bot was stopping", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // A delivery that has started finishes even while stopping: the sink's own timeout bounds it.
+            var result = await SendAsync(sink, alert).ConfigureAwait(false);
+            await RecordAsync(alert, result).ConfigureAwait(false);
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+
+    private async Task<DeliveryResult> SendAsync(IAlertSink sink, OutboxAlert alert)
+    {
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static async (state, token) => await state.sink.SendAsync(state.alert, token).ConfigureAwait(false),
+                (sink, alert),
+                CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return DeliveryResult.Retry($"no answer within {_options.SendTimeout}");
+        }
+#pragma warning disable CA1031 // A sink that throws must not stop the dispatcher: the alert is retried later.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogSinkThrew(_logger, exception, sink.Platform, alert.Channel.ChannelId);
+            return DeliveryResult.Retry($"the {sink.Platform} sink failed: {exception.GetType().Name}");
+        }
+    }
+
+    private async Task RecordAsync(OutboxAlert alert, DeliveryResult result)
+    {
+        var now = _time.GetUtcNow();
+        switch (result.Status)
+        {
+            case DeliveryStatus.Delivered:
+                if (!await _store.MarkDeliveredAsync(alert, now, CancellationToken.None).ConfigureAwait(false))
+                {
+                    LogClaimLost(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId);
+                }
+
+                break;
+
+            case DeliveryStatus.ChannelGone:
+                var reason = result.Detail ?? "the platform says the channel is gone";
+                var removed = await _store.RemoveChannelAsync(alert.Channel, reason, now, CancellationToken.None).ConfigureAwait(false);
+                await _store.AbandonAsync(alert, now, reason, CancellationToken.None).ConfigureAwait(false);
+                LogChannelGone(_logger, alert.Channel.Platform, alert.Channel.ChannelId, reason, removed);
+                break;
+
+            default:
+                var next = now + Backoff(alert.Attempts, result.RetryAfter);
+                await _store.RescheduleAsync(alert, next, result.Detail ?? "temporary failure", CancellationToken.None).ConfigureAwait(false);
+                LogRescheduled(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId, result.Detail, next);
+                break;
+        }
+    }
+
+    /// <summary>Doubles from 15 s per failed attempt up to the cap; a longer retry-after from the platform wins.</summary>
+    private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
+    {
+        var doubling = TimeSpan.FromSeconds(Math.Min(_options.MaxBackoff.TotalSeconds, 15 * Math.Pow(2, Math.Min(attempts, 20))));
+        return retryAfter is { } after && after > doubling ? after : doubling;
+    }
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Alert sink {Platform} threw while sending to {Channel}")]
+    private static partial void LogSinkThrew(ILogger logger, Exception exception, string platform, string channel);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Alert {AlertId} to {Platform}:{Channel} was sent, but its claim had expired")]
+    private static partial void LogClaimLost(ILogger logger, long alertId, string platform, string channel);
+
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "{Platform} channel {Channel} is gone ({Reason}): removed its {Removed} subscriptions")]
+    private static partial void LogChannelGone(ILogger logger, string platform, string channel, string reason, int removed);
+
+    [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Alert {AlertId} to {Platform}:{Channel} not delivered ({Detail}); next attempt at {NextAttempt}")]
+    private static partial void LogRescheduled(ILogger logger, long alertId, string platform, string channel, string? detail, DateTimeOffset nextAttempt);
+}

@@ -1,0 +1,120 @@
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Subscriptions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace IsItDownBot.Core.Monitoring;
+
+/// <summary>
+/// One monitoring round: check every watched service through the same checker the questions use, let the
+/// tracker decide transitions, and write states, incidents and alerts in one transaction.
+/// </summary>
+public sealed partial class OutageMonitor
+{
+    private readonly IBotStore _store;
+    private readonly StatusChecker _checker;
+    private readonly ServiceCatalog _catalog;
+    private readonly OutageTracker _tracker;
+    private readonly OutboxSignal _signal;
+    private readonly MonitorOptions _options;
+    private readonly IReadOnlyList<ChannelRef> _everything;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public OutageMonitor(
+        IBotStore store,
+        StatusChecker checker,
+        ServiceCatalog catalog,
+        OutageTracker tracker,
+        OutboxSignal signal,
+        IOptions<MonitorOptions> options,
+        IOptions<AlertOptions> alertOptions,
+        TimeProvider time,
+        ILogger<OutageMonitor>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(alertOptions);
+        _store = store;
+        _checker = checker;
+        _catalog = catalog;
+        _tracker = tracker;
+        _signal = signal;
+        _options = options.Value;
+        _everything = alertOptions.Value.LogAlerts ? [ConsoleAlertSink.Channel] : [];
+        _time = time;
+        _logger = logger ?? NullLogger<OutageMonitor>.Instance;
+    }
+
+    /// <summary>Runs one round and returns the transitions it declared.</summary>
+    public async Task<IReadOnlyList<Transition>> RunRoundAsync(CancellationToken cancellationToken = default)
+    {
+        var services = await WatchedServicesAsync(cancellationToken).ConfigureAwait(false);
+        if (services.Count == 0)
+        {
+            return [];
+        }
+
+        var reports = await _checker.CheckManyAsync(services, cancellationToken).ConfigureAwait(false);
+        var states = await _store.LoadServiceStatesAsync(cancellationToken).ConfigureAwait(false);
+        var at = _time.GetUtcNow();
+
+        var newStates = new List<ServiceState>();
+        var transitions = new List<Transition>();
+        foreach (var report in reports)
+        {
+            var state = states.TryGetValue(report.Service.Id, out var known) ? known : ServiceState.Initial(report.Service.Id);
+            var (next, transition) = _tracker.Observe(state, report.Service, report, at);
+            newStates.Add(next);
+            if (transition is not null)
+            {
+                transitions.Add(transition);
+                LogTransition(_logger, report.Service.Id, transition.Kind, report.Cause.Code);
+            }
+        }
+
+        var subscribers = transitions.Count == 0
+            ? []
+            : await _store.SubscribersAsync([.. transitions.Select(transition => transition.Service.Id)], cancellationToken).ConfigureAwait(false);
+        var alerts = AlertPlanner.Plan(transitions, subscribers, _everything, _catalog);
+        await _store.CommitRoundAsync(new RoundCommit(newStates, transitions, alerts), cancellationToken).ConfigureAwait(false);
+        if (alerts.Count > 0)
+        {
+            _signal.Notify();
+        }
+
+        return transitions;
+    }
+
+    /// <summary>Services with a subscription, and those of <c>IsItDown:Monitor:AlwaysWatch</c>.</summary>
+    private async Task<IReadOnlyList<ServiceDefinition>> WatchedServicesAsync(CancellationToken cancellationToken)
+    {
+        var ids = (await _store.SubscribedServicesAsync(cancellationToken).ConfigureAwait(false))
+            .Concat(_options.AlwaysWatch)
+            .Distinct(StringComparer.OrdinalIgnoreCase);
+        var services = new List<ServiceDefinition>();
+        foreach (var id in ids)
+        {
+            if (_catalog.Find(id) is { } service)
+            {
+                services.Add(service);
+            }
+            else
+            {
+                // A service removed from the catalog keeps its subscriptions, in case it comes back.
+                LogNotInCatalog(_logger, id);
+            }
+        }
+
+        return services;
+    }
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "{Service} declared {Transition} ({CauseCode})")]
+    private static partial void LogTransition(ILogger logger, string service, TransitionKind transition, string causeCode);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Subscribed service {Service} is no longer in the catalog: not watched")]
+    private static partial void LogNotInCatalog(ILogger logger, string service);
+}

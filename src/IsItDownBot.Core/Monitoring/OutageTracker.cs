@@ -1,0 +1,72 @@
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Explaining;
+using Microsoft.Extensions.Options;
+
+namespace IsItDownBot.Core.Monitoring;
+
+/// <summary>
+/// Decides when a service is down or back, from consecutive rounds: one bad round is a blip, not an outage,
+/// and a service that flaps between rounds alerts nobody until it settles. Pure: state in, state out.
+/// </summary>
+public sealed class OutageTracker
+{
+    private readonly int _failureThreshold;
+    private readonly int _successThreshold;
+
+    public OutageTracker(IOptions<MonitorOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _failureThreshold = options.Value.FailureThreshold;
+        _successThreshold = options.Value.SuccessThreshold;
+    }
+
+    /// <summary>The service's next state after one round's report, and the transition it crossed, if any.</summary>
+    public (ServiceState State, Transition? Transition) Observe(ServiceState state, ServiceDefinition service, StatusReport report, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(report);
+
+        // While the bot's own network is down it knows nothing about anyone: declare nothing, count nothing.
+        if (report.Cause.Code == CauseCodes.LocalNetwork || report.Verdict == Verdict.Unknown)
+        {
+            return (state, null);
+        }
+
+        if (report.Verdict == Verdict.Down)
+        {
+            var failing = state with
+            {
+                ConsecutiveFailures = state.ConsecutiveFailures + 1,
+                ConsecutiveSuccesses = 0,
+
+                // "Down since" is the first failing round of the streak, not the round that crossed the threshold.
+                DownSince = state.Health == ServiceHealth.Down || state.ConsecutiveFailures > 0 ? state.DownSince ?? at : at,
+            };
+            if (state.Health == ServiceHealth.Up && failing.ConsecutiveFailures >= _failureThreshold)
+            {
+                var down = failing with { Health = ServiceHealth.Down };
+                return (down, new Transition(service, TransitionKind.Down, at, report.Cause, down.DownSince!.Value));
+            }
+
+            return (failing, null);
+        }
+
+        var passing = state with
+        {
+            ConsecutiveSuccesses = state.ConsecutiveSuccesses + 1,
+            ConsecutiveFailures = 0,
+
+            // A streak of failures that never reached the threshold is forgotten.
+            DownSince = state.Health == ServiceHealth.Down ? state.DownSince : null,
+        };
+        if (state.Health == ServiceHealth.Down && passing.ConsecutiveSuccesses >= _successThreshold)
+        {
+            var up = passing with { Health = ServiceHealth.Up, DownSince = null, OpenIncidentId = null };
+            var since = state.DownSince ?? at;
+            return (up, new Transition(service, TransitionKind.Up, at, report.Cause, since, state.OpenIncidentId));
+        }
+
+        return (passing, null);
+    }
+}

@@ -1,0 +1,139 @@
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Storage;
+using Microsoft.Extensions.Options;
+
+namespace IsItDownBot.Core.Subscriptions;
+
+/// <summary>
+/// Subscribe, unsubscribe and list, for any platform. Whether the person may change a channel's subscriptions
+/// is the adapter's decision (it knows who is an admin); this refuses when it was not granted.
+/// </summary>
+public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog, IOptions<SubscriptionOptions> options, TimeProvider time)
+{
+    public const string AllServices = "all";
+
+    /// <param name="target">A service name, alias or "all", as the person typed it.</param>
+    /// <param name="permitted">The adapter's verdict: may this person manage the channel's alerts?</param>
+    public async Task<SubscriptionResult> SubscribeAsync(ChannelRef channel, string? target, string subscribedBy, bool permitted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!permitted)
+        {
+            return Refused(SubscriptionOutcome.NotPermitted, "Only the channel's administrators can change its alerts.");
+        }
+
+        var (services, problem) = Resolve(target);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var existing = (await store.ListSubscriptionsAsync(channel, cancellationToken).ConfigureAwait(false))
+            .Select(subscription => subscription.ServiceId)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var fresh = services.Where(service => !existing.Contains(service.Id)).ToList();
+        if (fresh.Count == 0)
+        {
+            return new SubscriptionResult(SubscriptionOutcome.AlreadySubscribed,
+                $"This channel already gets alerts for {Names(services)}.", services, []);
+        }
+
+        var limit = options.Value.MaxPerChannel;
+        if (existing.Count + fresh.Count > limit)
+        {
+            return Refused(SubscriptionOutcome.LimitReached,
+                $"A channel can follow at most {limit} services, and this one follows {existing.Count}. Unsubscribe from some first.");
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var service in fresh)
+        {
+            await store.AddSubscriptionAsync(new Subscription(channel, service.Id, subscribedBy, now), cancellationToken).ConfigureAwait(false);
+        }
+
+        return new SubscriptionResult(SubscriptionOutcome.Subscribed,
+            $"Subscribed: this channel will get one alert when {Names(fresh)} goes down, and one when it is back.", fresh, []);
+    }
+
+    public async Task<SubscriptionResult> UnsubscribeAsync(ChannelRef channel, string? target, bool permitted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        if (!permitted)
+        {
+            return Refused(SubscriptionOutcome.NotPermitted, "Only the channel's administrators can change its alerts.");
+        }
+
+        var current = await store.ListSubscriptionsAsync(channel, cancellationToken).ConfigureAwait(false);
+        var (services, problem) = string.Equals(target?.Trim(), AllServices, StringComparison.OrdinalIgnoreCase)
+            ? ([.. current.Select(subscription => catalog.Find(subscription.ServiceId) ?? Placeholder(subscription.ServiceId))], null)
+            : Resolve(target);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var removed = new List<ServiceDefinition>();
+        foreach (var service in services)
+        {
+            if (await store.RemoveSubscriptionAsync(channel, service.Id, cancellationToken).ConfigureAwait(false))
+            {
+                removed.Add(service);
+            }
+        }
+
+        return removed.Count == 0
+            ? new SubscriptionResult(SubscriptionOutcome.NotSubscribed,
+                services.Count == 0 ? "This channel has no alerts to remove." : $"This channel was not getting alerts for {Names(services)}.", services, [])
+            : new SubscriptionResult(SubscriptionOutcome.Unsubscribed, $"Unsubscribed: no more alerts for {Names(removed)}.", removed, []);
+    }
+
+    /// <summary>The services a channel follows, in catalog order; ids no longer in the catalog are kept by id.</summary>
+    public async Task<IReadOnlyList<ServiceDefinition>> ListAsync(ChannelRef channel, CancellationToken cancellationToken = default)
+    {
+        var subscriptions = await store.ListSubscriptionsAsync(channel, cancellationToken).ConfigureAwait(false);
+        return [.. subscriptions
+            .Select(subscription => catalog.Find(subscription.ServiceId) ?? Placeholder(subscription.ServiceId))
+            .OrderBy(service => service.Name, StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private (IReadOnlyList<ServiceDefinition> Services, SubscriptionResult? Problem) Resolve(string? target)
+    {
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            return ([], Refused(SubscriptionOutcome.NoService, "Which service? For example: subscribe whatsapp, or subscribe all."));
+        }
+
+        if (string.Equals(target.Trim(), AllServices, StringComparison.OrdinalIgnoreCase))
+        {
+            return (catalog.Services, null);
+        }
+
+        var lookup = catalog.Lookup(target);
+        return lookup.Kind switch
+        {
+            CatalogLookupKind.Service => ([lookup.Service!], null),
+            CatalogLookupKind.Domain => ([], Refused(SubscriptionOutcome.NotInCatalog,
+                $"I can check {lookup.Service!.Name} when you ask, but alerts are only for the services I watch. Ask for the list with /help.")),
+            _ => ([], new SubscriptionResult(SubscriptionOutcome.UnknownService,
+                lookup.Suggestions.Count > 0
+                    ? $"I don't know \"{Shorten(target)}\". Did you mean {string.Join(" or ", lookup.Suggestions.Select(service => service.Name))}?"
+                    : $"I don't know \"{Shorten(target)}\".",
+                [], lookup.Suggestions)),
+        };
+    }
+
+    private static SubscriptionResult Refused(SubscriptionOutcome outcome, string message) => new(outcome, message, [], []);
+
+    private static ServiceDefinition Placeholder(string id) => new(id, id, [], null, "", [], []);
+
+    private static string Names(IReadOnlyList<ServiceDefinition> services) => services.Count switch
+    {
+        0 => "nothing",
+        1 => services[0].Name,
+        <= 4 => $"{string.Join(", ", services.Take(services.Count - 1).Select(service => service.Name))} or {services[^1].Name}",
+        _ => $"{services.Count} services",
+    };
+
+    // What a person typed goes back into a reply: keep it short.
+    private static string Shorten(string text) => text.Length <= 40 ? text.Trim() : text[..40].Trim() + "...";
+}
