@@ -10,6 +10,7 @@ internal static class CliApplication
         {
             CheckCommand.Create(context),
             StatusCommand.Create(context),
+            RunCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)

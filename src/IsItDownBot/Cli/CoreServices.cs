@@ -43,7 +43,8 @@ internal static class CoreServices
     {
         try
         {
-            return new LoggerConfiguration().ReadFrom.Configuration(configuration).CreateLogger();
+            // check and status print their answer; only warnings and errors belong beside it.
+            return new LoggerConfiguration().ReadFrom.Configuration(configuration).MinimumLevel.Warning().CreateLogger();
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
         {

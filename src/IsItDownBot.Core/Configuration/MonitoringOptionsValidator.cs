@@ -1,0 +1,50 @@
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Monitoring;
+using Microsoft.Extensions.Options;
+
+namespace IsItDownBot.Core.Configuration;
+
+/// <summary>Checks the monitoring keys no attribute can: rate windows inside the per-platform map, watched ids.</summary>
+internal sealed class MonitoringOptionsValidator(IOptions<CatalogOptions> catalog) :
+    IValidateOptions<AlertOptions>, IValidateOptions<MonitorOptions>
+{
+    public ValidateOptionsResult Validate(string? name, AlertOptions options)
+    {
+        var errors = new List<string>();
+        foreach (var (platform, limits) in options.RateLimits)
+        {
+            Check($"{AlertOptions.SectionName}:RateLimits:{platform}:Overall", limits.Overall, errors);
+            Check($"{AlertOptions.SectionName}:RateLimits:{platform}:PerChannel", limits.PerChannel, errors);
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, MonitorOptions options)
+    {
+        var known = ServiceCatalog.FromOptions(catalog.Value);
+        var errors = options.AlwaysWatch
+            .Select((id, index) => (id, index))
+            .Where(pair => known.Find(pair.id) is null)
+            .Select(pair => $"{MonitorOptions.SectionName}:AlwaysWatch:{pair.index}: '{pair.id}' is not a service of the catalog.")
+            .ToList();
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Check(string key, List<RateWindow> windows, List<string> errors)
+    {
+        for (var i = 0; i < windows.Count; i++)
+        {
+            if (windows[i].Count < 1)
+            {
+                errors.Add($"{key}:{i}:Count must be at least 1.");
+            }
+
+            if (windows[i].Per <= TimeSpan.Zero)
+            {
+                errors.Add($"{key}:{i}:Per must be a positive duration.");
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Configuration;
+using IsItDownBot.Core.Monitoring;
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Storage.Sqlite;
+using IsItDownBot.Core.Subscriptions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class MonitoringServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the store, subscriptions, the outage monitor and the alert outbox with its dispatcher, plus the
+    /// console sink. Chat adapters add their own <see cref="IAlertSink"/>; the dispatcher finds every one.
+    /// </summary>
+    public static IServiceCollection AddIsItDownMonitoring(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        AddSection<StorageOptions>(services, configuration, StorageOptions.SectionName);
+        AddSection<MonitorOptions>(services, configuration, MonitorOptions.SectionName);
+        AddSection<AlertOptions>(services, configuration, AlertOptions.SectionName);
+        AddSection<SubscriptionOptions>(services, configuration, SubscriptionOptions.SectionName);
+
+        services.TryAddSingleton<MonitoringOptionsValidator>();
+        services.AddSingleton<IValidateOptions<AlertOptions>>(provider => provider.GetRequiredService<MonitoringOptionsValidator>());
+        services.AddSingleton<IValidateOptions<MonitorOptions>>(provider => provider.GetRequiredService<MonitoringOptionsValidator>());
+
+        services.TryAddSingleton<IBotStore>(provider => SqliteBotStore.Create(
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value,
+            provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<SubscriptionService>();
+        services.TryAddSingleton<OutageTracker>();
+        services.TryAddSingleton<OutageMonitor>();
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<AlertDispatcher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>());
+        return services;
+    }
+
+    /// <summary>
+    /// The background work of <c>run</c>: the schema migrated first, then the monitor and the dispatcher.
+    /// Hosted services start in registration order, so the database is ready before either touches it.
+    /// </summary>
+    public static IServiceCollection AddIsItDownBackgroundWork(this IServiceCollection services)
+    {
+        services.AddHostedService<StoreMigrationService>();
+        services.AddHostedService<MonitorService>();
+        services.AddHostedService<AlertDispatcherService>();
+        return services;
+    }
+
+    private static void AddSection<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
+        where TOptions : class
+    {
+        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section));
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+    }
+}

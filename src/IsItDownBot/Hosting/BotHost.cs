@@ -1,0 +1,74 @@
+using IsItDownBot.Cli;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace IsItDownBot.Hosting;
+
+/// <summary>
+/// The long-running bot of <c>run</c>: a generic host with Serilog from configuration, options validated on
+/// start, the monitor and the alert dispatcher, and every chat adapter whose token is configured.
+/// </summary>
+internal static partial class BotHost
+{
+    /// <summary>Configuration keys of the chat platforms' tokens: an adapter starts only when its token is set.</summary>
+    public static readonly string[] TokenKeys = ["IsItDown:Telegram:BotToken", "IsItDown:Discord:BotToken"];
+
+    public static IHost Build(string? configFile)
+    {
+        var configuration = AppConfiguration.Load(configFile);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            DisableDefaults = true,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration), preserveStaticLogger: true);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services
+            .AddIsItDownCore(configuration)
+            .AddIsItDownMonitoring(configuration)
+            .AddIsItDownBackgroundWork();
+        return builder.Build();
+    }
+
+    public static async Task<int> RunAsync(string? configFile, CancellationToken cancellationToken)
+    {
+        using var host = Build(configFile);
+        var configuration = host.Services.GetRequiredService<IConfiguration>();
+        var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IsItDownBot");
+        if (TokenKeys.All(key => string.IsNullOrWhiteSpace(configuration[key])))
+        {
+            LogNoPlatform(logger, string.Join(", ", TokenKeys));
+        }
+
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (OptionsValidationException exception)
+        {
+            throw new UsageException("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", exception.Failures), exception);
+        }
+        catch (InvalidOperationException exception) when (exception.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new UsageException("Invalid configuration: " + exception.Message, exception);
+        }
+        catch (SqliteException exception)
+        {
+            throw new UsageException($"Cannot open the database (IsItDown:Storage:Path): {exception.Message}", exception);
+        }
+
+        // Until Ctrl+C, SIGTERM or the caller's token: then the dispatcher finishes the delivery under way.
+        await host.WaitForShutdownAsync(cancellationToken);
+        return ExitCodes.Up;
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+        Message = "No chat platform token is configured ({TokenKeys}): running the monitor with alerts in the log only")]
+    private static partial void LogNoPlatform(Microsoft.Extensions.Logging.ILogger logger, string tokenKeys);
+}
