@@ -1,0 +1,124 @@
+using System.Globalization;
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Subscriptions;
+using Microsoft.Data.Sqlite;
+
+namespace IsItDownBot.Core.Storage.Sqlite;
+
+/// <summary>The dispatcher's side: claiming due alerts under a lease, and settling each claim.</summary>
+public sealed partial class SqliteBotStore
+{
+    // A row may be settled only by the claim that holds it and only while it is still pending.
+    private const string HeldByClaim = "id = $id AND claim_token = $claimToken AND delivered_at IS NULL AND abandoned_at IS NULL";
+
+    public async Task<IReadOnlyList<OutboxAlert>> ClaimDueAlertsAsync(
+        string platform, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // BEGIN IMMEDIATE takes the write lock before reading: a lone UPDATE would read first and could lose
+        // the upgrade to a concurrent claimer (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using var claim = connection.Command("""
+            UPDATE outbox SET claimed_until = $claimedUntil, claim_token = $claimToken
+            WHERE id IN (
+                SELECT id FROM outbox
+                WHERE platform = $platform
+                  AND delivered_at IS NULL AND abandoned_at IS NULL
+                  AND next_attempt_at <= $now
+                  AND (claimed_until IS NULL OR claimed_until <= $now)
+                ORDER BY id
+                LIMIT $max)
+            RETURNING id, platform, channel_id, idempotency_key, message_json, attempts, created_at, claim_token;
+            """, transaction)
+            .With("$platform", platform)
+            .With("$now", SqliteValues.ToUnixMilliseconds(now))
+            .With("$claimedUntil", SqliteValues.ToUnixMilliseconds(now + lease))
+            .With("$claimToken", Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture))
+            .With("$max", max);
+
+        var claimed = new List<OutboxAlert>();
+        using (var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                claimed.Add(new OutboxAlert(
+                    reader.GetInt64(0),
+                    new ChannelRef(reader.GetString(1), reader.GetString(2)),
+                    reader.GetString(3),
+                    AlertMessageJson.Deserialize(reader.GetString(4)),
+                    reader.GetInt32(5),
+                    reader.GetTime(6),
+                    reader.GetString(7)));
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // RETURNING gives rows in no promised order.
+        claimed.Sort((left, right) => left.Id.CompareTo(right.Id));
+        return claimed;
+    }
+
+    public async Task<bool> MarkDeliveredAsync(OutboxAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var update = connection.Command($"""
+            UPDATE outbox SET delivered_at = $at, claimed_until = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("$id", alert.Id)
+            .With("$claimToken", alert.ClaimToken)
+            .With("$at", SqliteValues.ToUnixMilliseconds(at));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task RescheduleAsync(OutboxAlert alert, DateTimeOffset nextAttemptAt, string failure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(failure);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var update = connection.Command($"""
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $nextAttemptAt, last_error = $failure,
+                claimed_until = NULL, claim_token = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("$id", alert.Id)
+            .With("$claimToken", alert.ClaimToken)
+            .With("$nextAttemptAt", SqliteValues.ToUnixMilliseconds(nextAttemptAt))
+            .With("$failure", failure);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AbandonAsync(OutboxAlert alert, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(reason);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var update = connection.Command($"""
+            UPDATE outbox SET abandoned_at = $at, last_error = $reason, claimed_until = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("$id", alert.Id)
+            .With("$claimToken", alert.ClaimToken)
+            .With("$at", SqliteValues.ToUnixMilliseconds(at))
+            .With("$reason", reason);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> PendingAlertCountAsync(string? platform = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var count = connection.Command("""
+            SELECT COUNT(*) FROM outbox
+            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND ($platform IS NULL OR platform = $platform);
+            """)
+            .With("$platform", platform);
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,82 @@
+namespace IsItDownBot.Core.Storage.Sqlite;
+
+/// <summary>
+/// The SQLite schema, step by step. Never edit a step that has shipped: append a new one, because a database
+/// file in use has already recorded the old step as applied and would never see the edit.
+/// </summary>
+/// <remarks>
+/// The SQL stays close to what PostgreSQL accepts (ON CONFLICT, partial indexes, times as integer unix
+/// milliseconds in UTC) so a PostgreSQL store can keep the same steps with the same meaning; only the
+/// identity columns differ (<c>INTEGER PRIMARY KEY AUTOINCREMENT</c> here).
+/// </remarks>
+internal static class SqliteMigrations
+{
+    public static IReadOnlyList<SchemaMigration> All { get; } =
+    [
+        new(1, "subscriptions, removed channels, incidents, service state, outbox", """
+            CREATE TABLE subscriptions (
+                platform      TEXT    NOT NULL,
+                channel_id    TEXT    NOT NULL,
+                service_id    TEXT    NOT NULL,
+                subscribed_by TEXT    NOT NULL,
+                subscribed_at INTEGER NOT NULL,
+                PRIMARY KEY (platform, channel_id, service_id)
+            );
+            -- The monitor asks "who wants to hear about these services?" every round.
+            CREATE INDEX ix_subscriptions_service ON subscriptions (service_id);
+
+            -- Why a channel lost its subscriptions (the bot was removed, the chat was deleted), for support.
+            CREATE TABLE removed_channels (
+                id                    INTEGER PRIMARY KEY AUTOINCREMENT,
+                platform              TEXT    NOT NULL,
+                channel_id            TEXT    NOT NULL,
+                reason                TEXT    NOT NULL,
+                removed_at            INTEGER NOT NULL,
+                subscriptions_removed INTEGER NOT NULL
+            );
+
+            -- AUTOINCREMENT: an incident id is part of outbox idempotency keys, so it must never be reused.
+            CREATE TABLE incidents (
+                id               INTEGER PRIMARY KEY AUTOINCREMENT,
+                service_id       TEXT    NOT NULL,
+                opened_at        INTEGER NOT NULL,
+                open_cause_code  TEXT    NOT NULL,
+                open_summary     TEXT    NOT NULL,
+                closed_at        INTEGER NULL,
+                close_cause_code TEXT    NULL,
+                close_summary    TEXT    NULL
+            );
+            CREATE INDEX ix_incidents_service ON incidents (service_id, opened_at);
+
+            CREATE TABLE service_state (
+                service_id            TEXT    NOT NULL PRIMARY KEY,
+                health                TEXT    NOT NULL CHECK (health IN ('up', 'down')),
+                consecutive_failures  INTEGER NOT NULL,
+                consecutive_successes INTEGER NOT NULL,
+                open_incident_id      INTEGER NULL,
+                down_since            INTEGER NULL
+            );
+
+            CREATE TABLE outbox (
+                id              INTEGER PRIMARY KEY AUTOINCREMENT,
+                platform        TEXT    NOT NULL,
+                channel_id      TEXT    NOT NULL,
+                idempotency_key TEXT    NOT NULL UNIQUE,
+                message_json    TEXT    NOT NULL,
+                created_at      INTEGER NOT NULL,
+                next_attempt_at INTEGER NOT NULL,
+                attempts        INTEGER NOT NULL DEFAULT 0,
+                claimed_until   INTEGER NULL,
+                claim_token     TEXT    NULL,
+                delivered_at    INTEGER NULL,
+                abandoned_at    INTEGER NULL,
+                last_error      TEXT    NULL
+            );
+            -- Only pending rows are indexed: delivered ones pile up but are never looked at by the dispatcher.
+            CREATE INDEX ix_outbox_due ON outbox (platform, next_attempt_at)
+                WHERE delivered_at IS NULL AND abandoned_at IS NULL;
+            CREATE INDEX ix_outbox_channel ON outbox (platform, channel_id)
+                WHERE delivered_at IS NULL AND abandoned_at IS NULL;
+            """),
+    ];
+}

@@ -1,0 +1,477 @@
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Monitoring;
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Subscriptions;
+using static IsItDownBot.Core.Tests.Storage.Rounds;
+
+namespace IsItDownBot.Core.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IBotStore"/> must do, whatever the database. A new store (PostgreSQL) passes by
+/// deriving from this class and saying how to create a fresh, migrated instance.
+/// </summary>
+public abstract class BotStoreContractTests
+{
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    /// <summary>A store over an empty database of its own, already migrated.</summary>
+    protected abstract Task<IBotStore> CreateStoreAsync();
+
+    // Subscriptions
+
+    [Fact]
+    public async Task AddSubscription_WhenTheChannelIsAlreadySubscribed_ReturnsFalseAndKeepsOne()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.True(await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook")));
+        Assert.False(await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook", Start.AddHours(1))));
+
+        var subscription = Assert.Single(await store.ListSubscriptionsAsync(TelegramChat));
+        Assert.Equal(Start, subscription.SubscribedAt);
+    }
+
+    [Fact]
+    public async Task RemoveSubscription_WhenSubscribed_RemovesItAndThenFindsNothingToRemove()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "discord"));
+
+        Assert.True(await store.RemoveSubscriptionAsync(TelegramChat, "facebook"));
+        Assert.False(await store.RemoveSubscriptionAsync(TelegramChat, "facebook"));
+
+        Assert.Equal(["discord"], (await store.ListSubscriptionsAsync(TelegramChat)).Select(s => s.ServiceId));
+    }
+
+    [Fact]
+    public async Task ListSubscriptions_ReturnsOnlyThatChannelsSubscriptionsAsSaved()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "instagram"));
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook", Start.AddMinutes(5)));
+        await store.AddSubscriptionAsync(Subscription(OtherTelegramChat, "discord"));
+        await store.AddSubscriptionAsync(Subscription(new ChannelRef("discord", TelegramChat.ChannelId), "x"));
+
+        var subscriptions = await store.ListSubscriptionsAsync(TelegramChat);
+
+        Assert.Equal(
+            [Subscription(TelegramChat, "facebook", Start.AddMinutes(5)), Subscription(TelegramChat, "instagram")],
+            subscriptions);
+    }
+
+    [Fact]
+    public async Task Subscribers_OfSeveralServices_ReturnsEverySubscriptionToAnyOfThem()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "instagram"));
+        await store.AddSubscriptionAsync(Subscription(DiscordChannel, "instagram"));
+        await store.AddSubscriptionAsync(Subscription(OtherTelegramChat, "discord"));
+
+        var subscribers = await store.SubscribersAsync(["facebook", "instagram", "whatsapp"]);
+
+        Assert.Equal(
+            ["discord:880000000000000001/instagram", "telegram:-100123/facebook", "telegram:-100123/instagram"],
+            subscribers.Select(s => $"{s.Channel}/{s.ServiceId}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Subscribers_OfNoServices_ReturnsNothing()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+
+        Assert.Empty(await store.SubscribersAsync([]));
+    }
+
+    [Fact]
+    public async Task Subscribers_WhenAServiceIdLooksLikeSql_TreatsItAsAPlainValue()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+
+        Assert.Empty(await store.SubscribersAsync(["x') OR 1=1 --", "' OR '1'='1"]));
+        Assert.Single(await store.ListSubscriptionsAsync(TelegramChat));
+    }
+
+    [Fact]
+    public async Task SubscribedServices_ListsEachSubscribedServiceOnce()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await store.AddSubscriptionAsync(Subscription(DiscordChannel, "facebook"));
+        await store.AddSubscriptionAsync(Subscription(DiscordChannel, "discord"));
+
+        Assert.Equal(["discord", "facebook"], (await store.SubscribedServicesAsync()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RemoveChannel_RemovesAllItsSubscriptionsAndSaysHowMany()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "discord"));
+        await store.AddSubscriptionAsync(Subscription(OtherTelegramChat, "discord"));
+
+        var removed = await store.RemoveChannelAsync(TelegramChat, "Forbidden: bot was kicked from the group chat", Start);
+
+        Assert.Equal(2, removed);
+        Assert.Empty(await store.ListSubscriptionsAsync(TelegramChat));
+        Assert.Single(await store.ListSubscriptionsAsync(OtherTelegramChat));
+    }
+
+    [Fact]
+    public async Task MoveChannel_MovesItsSubscriptionsAndMergesThoseTheNewIdAlreadyHad()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "discord"));
+        await store.AddSubscriptionAsync(Subscription(OtherTelegramChat, "discord"));
+
+        var moved = await store.MoveChannelAsync(TelegramChat, OtherTelegramChat);
+
+        Assert.Equal(2, moved);
+        Assert.Empty(await store.ListSubscriptionsAsync(TelegramChat));
+        Assert.Equal(["discord", "facebook"], (await store.ListSubscriptionsAsync(OtherTelegramChat)).Select(s => s.ServiceId));
+    }
+
+    [Fact]
+    public async Task MoveChannel_SendsTheOldIdsPendingAlertsToTheNewId()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+
+        await store.MoveChannelAsync(TelegramChat, OtherTelegramChat);
+
+        var alert = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+        Assert.Equal(OtherTelegramChat, alert.Channel);
+    }
+
+    // Rounds and incidents
+
+    [Fact]
+    public async Task CommitRound_WhenAServiceGoesDown_OpensAnIncidentAndQueuesOneAlertPerChannel()
+    {
+        var store = await CreateStoreAsync();
+
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat, OtherTelegramChat, DiscordChannel));
+
+        var incident = await store.OpenIncidentAsync("facebook");
+        Assert.NotNull(incident);
+        Assert.Equal(Start, incident.OpenedAt);
+        Assert.Equal(DnsDown.Code, incident.OpenCauseCode);
+        Assert.Equal(DnsDown.Summary, incident.OpenSummary);
+        Assert.True(incident.IsOpen);
+
+        var telegram = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10);
+        Assert.Equal(
+            [$"down:{incident.Id}:telegram:-100123", $"down:{incident.Id}:telegram:-100456"],
+            telegram.Select(alert => alert.IdempotencyKey));
+        var discord = Assert.Single(await store.ClaimDueAlertsAsync("discord", Start, Lease, 10));
+        Assert.Equal($"down:{incident.Id}:discord:880000000000000001", discord.IdempotencyKey);
+        Assert.Equal(Start, discord.CreatedAt);
+        Assert.Equal(0, discord.Attempts);
+    }
+
+    [Fact]
+    public async Task CommitRound_WhenAServiceGoesDown_RecordsTheNewIncidentInItsState()
+    {
+        var store = await CreateStoreAsync();
+
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+
+        var incident = await store.OpenIncidentAsync("facebook");
+        var state = (await store.LoadServiceStatesAsync())["facebook"];
+        Assert.Equal(new ServiceState("facebook", ServiceHealth.Down, 2, 0, incident!.Id, Start), state);
+    }
+
+    [Fact]
+    public async Task CommitRound_WhenTheSameAlertIsCommittedTwice_QueuesItOnce()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var incident = await store.OpenIncidentAsync("facebook");
+        var back = Up("facebook", incident!.Id, Start, Start.AddMinutes(30), TelegramChat);
+
+        await store.CommitRoundAsync(back);
+        await store.CommitRoundAsync(back);
+
+        var alerts = await store.ClaimDueAlertsAsync("telegram", Start.AddHours(1), Lease, 10);
+        Assert.Equal([$"down:{incident.Id}:telegram:-100123", $"up:{incident.Id}:telegram:-100123"], alerts.Select(a => a.IdempotencyKey));
+    }
+
+    [Fact]
+    public async Task CommitRound_WhenAServiceComesBackUp_ClosesItsIncidentWithTheCause()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var opened = await store.OpenIncidentAsync("facebook");
+        var backAt = Start.AddMinutes(42);
+
+        await store.CommitRoundAsync(Up("facebook", opened!.Id, Start, backAt, TelegramChat));
+
+        Assert.Null(await store.OpenIncidentAsync("facebook"));
+        var closed = Assert.Single(await store.IncidentsAsync("facebook", 10));
+        Assert.Equal(opened with { ClosedAt = backAt, CloseCauseCode = Ok.Code, CloseSummary = Ok.Summary }, closed);
+        Assert.False(closed.IsOpen);
+        Assert.Null((await store.LoadServiceStatesAsync())["facebook"].OpenIncidentId);
+    }
+
+    [Fact]
+    public async Task CommitRound_WhenAnUpTransitionNamesNoIncident_ClosesTheServicesOpenOne()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var opened = await store.OpenIncidentAsync("facebook");
+        var up = new Transition(Service("facebook"), TransitionKind.Up, Start.AddMinutes(5), Ok, Start);
+
+        await store.CommitRoundAsync(new RoundCommit([ServiceState.Initial("facebook")], [up], [Alert(TelegramChat, up)]));
+
+        Assert.Null(await store.OpenIncidentAsync("facebook"));
+        var alerts = await store.ClaimDueAlertsAsync("telegram", Start.AddHours(1), Lease, 10);
+        Assert.Equal($"up:{opened!.Id}:telegram:-100123", alerts[^1].IdempotencyKey);
+    }
+
+    [Fact]
+    public async Task CommitRound_WhenOneAlertCoversSeveralServices_KeysItByAllTheirIncidentsInOrder()
+    {
+        var store = await CreateStoreAsync();
+        var whatsapp = new Transition(Service("whatsapp"), TransitionKind.Down, Start, DnsDown, Start);
+        var facebook = new Transition(Service("facebook"), TransitionKind.Down, Start, DnsDown, Start);
+        var states = new[] { whatsapp, facebook }.Select(t => new ServiceState(t.Service.Id, ServiceHealth.Down, 2, 0, null, Start)).ToList();
+
+        await store.CommitRoundAsync(new RoundCommit(states, [whatsapp, facebook], [Alert(TelegramChat, whatsapp, facebook)]));
+
+        var ids = new[] { (await store.OpenIncidentAsync("whatsapp"))!.Id, (await store.OpenIncidentAsync("facebook"))!.Id };
+        var alert = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+        Assert.Equal($"down:{ids.Min()},{ids.Max()}:telegram:-100123", alert.IdempotencyKey);
+        Assert.Equal("Meta", alert.Message.GroupName);
+    }
+
+    [Fact]
+    public async Task CommitRound_WhenAnAlertReportsAServiceWithoutATransition_WritesNothingAtAll()
+    {
+        var store = await CreateStoreAsync();
+        var round = Down("facebook", Start, TelegramChat);
+        var stray = Alert(DiscordChannel, new Transition(Service("discord", null), TransitionKind.Down, Start, DnsDown, Start));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.CommitRoundAsync(round with { Alerts = [.. round.Alerts, stray] }));
+
+        Assert.Null(await store.OpenIncidentAsync("facebook"));
+        Assert.Empty(await store.LoadServiceStatesAsync());
+        Assert.Equal(0, await store.PendingAlertCountAsync());
+    }
+
+    [Fact]
+    public async Task LoadServiceStates_ReturnsEachStateAsCommitted()
+    {
+        var store = await CreateStoreAsync();
+        ServiceState[] states =
+        [
+            ServiceState.Initial("discord"),
+            new("facebook", ServiceHealth.Down, 7, 1, 99, Start.AddMilliseconds(123)),
+            new("x", ServiceHealth.Up, 1, 0, null, null),
+        ];
+
+        await store.CommitRoundAsync(new RoundCommit(states, [], []));
+        await store.CommitRoundAsync(new RoundCommit([states[2] with { ConsecutiveFailures = 0, ConsecutiveSuccesses = 3 }], [], []));
+
+        var loaded = await store.LoadServiceStatesAsync();
+        Assert.Equal(3, loaded.Count);
+        Assert.Equal(states[0], loaded["discord"]);
+        Assert.Equal(states[1], loaded["facebook"]);
+        Assert.Equal(new ServiceState("x", ServiceHealth.Up, 0, 3, null, null), loaded["x"]);
+    }
+
+    [Fact]
+    public async Task Incidents_ListsTheLatestFirstUpToTheLimit()
+    {
+        var store = await CreateStoreAsync();
+        for (var outage = 0; outage < 3; outage++)
+        {
+            var downAt = Start.AddHours(outage);
+            await store.CommitRoundAsync(Down("facebook", downAt));
+            var open = await store.OpenIncidentAsync("facebook");
+            await store.CommitRoundAsync(Up("facebook", open!.Id, downAt, downAt.AddMinutes(10)));
+        }
+
+        await store.CommitRoundAsync(Down("instagram", Start));
+
+        var incidents = await store.IncidentsAsync("facebook", 2);
+        Assert.Equal([Start.AddHours(2), Start.AddHours(1)], incidents.Select(incident => incident.OpenedAt));
+    }
+
+    // The outbox
+
+    [Fact]
+    public async Task ClaimDueAlerts_ReturnsOnlyThePlatformsDueAlertsOldestFirst()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat, DiscordChannel));
+        await store.CommitRoundAsync(Down("instagram", Start.AddMinutes(1), TelegramChat));
+        await store.CommitRoundAsync(Down("whatsapp", Start.AddMinutes(10), TelegramChat));
+
+        var alerts = await store.ClaimDueAlertsAsync("telegram", Start.AddMinutes(1), Lease, 10);
+
+        Assert.Equal(["facebook", "instagram"], alerts.Select(alert => alert.Message.Items[0].ServiceId));
+        Assert.All(alerts, alert => Assert.Equal("telegram", alert.Channel.Platform));
+    }
+
+    [Fact]
+    public async Task ClaimDueAlerts_TakesAtMostTheAskedNumber()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat, OtherTelegramChat));
+        await store.CommitRoundAsync(Down("instagram", Start, TelegramChat));
+
+        var first = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 2);
+        var rest = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 2);
+
+        Assert.Equal(2, first.Count);
+        Assert.Equal("instagram", Assert.Single(rest).Message.Items[0].ServiceId);
+    }
+
+    [Fact]
+    public async Task ClaimDueAlerts_WhileTheLeaseRuns_DoesNotHandTheSameAlertOutAgain()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+
+        Assert.Empty(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+        Assert.Empty(await store.ClaimDueAlertsAsync("telegram", Start + Lease - TimeSpan.FromMilliseconds(1), Lease, 10));
+    }
+
+    [Fact]
+    public async Task ClaimDueAlerts_AfterTheLeaseRunsOut_HandsTheAlertOutAgainWithANewToken()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var first = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+
+        var second = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start + Lease, Lease, 10));
+
+        Assert.Equal(first.Id, second.Id);
+        Assert.NotEqual(first.ClaimToken, second.ClaimToken);
+    }
+
+    [Fact]
+    public async Task ClaimDueAlerts_WhenTwoDispatchersClaimAtOnce_NeverHandsOneAlertToBoth()
+    {
+        var store = await CreateStoreAsync();
+        var channels = Enumerable.Range(0, 20).Select(i => new ChannelRef("telegram", $"-{i}")).ToArray();
+        await store.CommitRoundAsync(Down("facebook", Start, channels));
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => store.ClaimDueAlertsAsync("telegram", Start, Lease, 3))));
+        var again = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 100);
+
+        var ids = claims.SelectMany(claim => claim).Concat(again).Select(alert => alert.Id).ToList();
+        Assert.Equal(20, ids.Count);
+        Assert.Equal(20, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task ClaimDueAlerts_ReturnsTheMessageAsQueued()
+    {
+        var store = await CreateStoreAsync();
+        var downSince = Start.AddMilliseconds(250);
+        var facebook = new Transition(Service("facebook"), TransitionKind.Up, Start.AddHours(6).AddSeconds(7), Ok, downSince, 1);
+        var instagram = new Transition(Service("instagram"), TransitionKind.Up, Start.AddHours(6).AddSeconds(7), Ok, downSince, 2);
+        var planned = Alert(TelegramChat, facebook, instagram);
+
+        await store.CommitRoundAsync(new RoundCommit([], [facebook, instagram], [planned]));
+
+        var message = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start.AddDays(1), Lease, 10)).Message;
+        Assert.Equal(TransitionKind.Up, message.Kind);
+        Assert.Equal("Meta", message.GroupName);
+        Assert.Equal(planned.Message.Items, message.Items);
+        Assert.Equal(new TimeSpan(0, 6, 0, 6, 750), message.Items[0].Duration);
+    }
+
+    [Fact]
+    public async Task MarkDelivered_WithTheCurrentClaim_SettlesTheAlertForGood()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var alert = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+
+        Assert.True(await store.MarkDeliveredAsync(alert, Start.AddSeconds(1)));
+
+        Assert.False(await store.MarkDeliveredAsync(alert, Start.AddSeconds(2)));
+        Assert.Equal(0, await store.PendingAlertCountAsync());
+        Assert.Empty(await store.ClaimDueAlertsAsync("telegram", Start.AddDays(1), Lease, 10));
+    }
+
+    [Fact]
+    public async Task MarkDelivered_WithAStaleClaimToken_ReturnsFalse()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var stale = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+        var current = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start + Lease, Lease, 10));
+
+        Assert.False(await store.MarkDeliveredAsync(stale, Start + Lease));
+        Assert.Equal(1, await store.PendingAlertCountAsync());
+        Assert.True(await store.MarkDeliveredAsync(current, Start + Lease));
+    }
+
+    [Fact]
+    public async Task Reschedule_CountsTheAttemptAndHoldsTheAlertBackUntilTheNextAttempt()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var first = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+        var retryAt = Start.AddSeconds(30);
+
+        await store.RescheduleAsync(first, retryAt, "429 Too Many Requests: retry after 30");
+
+        Assert.Empty(await store.ClaimDueAlertsAsync("telegram", retryAt.AddMilliseconds(-1), Lease, 10));
+        var retried = Assert.Single(await store.ClaimDueAlertsAsync("telegram", retryAt, Lease, 10));
+        Assert.Equal(1, retried.Attempts);
+        Assert.Equal(first.Id, retried.Id);
+    }
+
+    [Fact]
+    public async Task Reschedule_WithAStaleClaimToken_ChangesNothing()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var stale = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+        var current = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start + Lease, Lease, 10));
+
+        await store.RescheduleAsync(stale, Start, "timeout");
+
+        Assert.Empty(await store.ClaimDueAlertsAsync("telegram", Start + Lease, Lease, 10));
+        Assert.True(await store.MarkDeliveredAsync(current, Start + Lease));
+    }
+
+    [Fact]
+    public async Task Abandon_TakesTheAlertOutOfTheOutboxForGood()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat, OtherTelegramChat));
+        var alerts = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10);
+
+        await store.AbandonAsync(alerts[0], Start.AddSeconds(1), "Forbidden: bot was kicked from the group chat");
+
+        Assert.Equal(1, await store.PendingAlertCountAsync());
+        Assert.False(await store.MarkDeliveredAsync(alerts[0], Start.AddSeconds(2)));
+        var left = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start.AddDays(1), Lease, 10));
+        Assert.Equal(alerts[1].Id, left.Id);
+    }
+
+    [Fact]
+    public async Task PendingAlertCount_CountsUndeliveredAlertsInAllOrOnePlatform()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat, OtherTelegramChat, DiscordChannel));
+        var delivered = (await store.ClaimDueAlertsAsync("telegram", Start, Lease, 1))[0];
+        await store.MarkDeliveredAsync(delivered, Start);
+
+        Assert.Equal(2, await store.PendingAlertCountAsync());
+        Assert.Equal(1, await store.PendingAlertCountAsync("telegram"));
+        Assert.Equal(1, await store.PendingAlertCountAsync("discord"));
+        Assert.Equal(0, await store.PendingAlertCountAsync("console"));
+    }
+}

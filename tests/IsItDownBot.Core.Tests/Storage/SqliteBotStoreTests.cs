@@ -1,0 +1,166 @@
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using static IsItDownBot.Core.Tests.Storage.Rounds;
+
+namespace IsItDownBot.Core.Tests.Storage;
+
+/// <summary>The contract against a real SQLite file per test, plus what only a file-based store has: migrations.</summary>
+public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
+{
+    // Stands for a step a later build appends: the upgrade test needs one beyond what has shipped.
+    private static readonly SchemaMigration LaterStep = new(
+        SqliteMigrations.All[^1].Version + 1, "a later step", "CREATE TABLE later_step (id INTEGER PRIMARY KEY);");
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "isitdown-store-tests", Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _time = new(Start);
+
+    private string DatabasePath => Path.Combine(_directory, "isitdown.db");
+
+    private string ConnectionString => new SqliteConnectionStringBuilder { DataSource = DatabasePath }.ToString();
+
+    protected override async Task<IBotStore> CreateStoreAsync()
+    {
+        var store = new SqliteBotStore(ConnectionString, _time);
+        await store.MigrateAsync();
+        return store;
+    }
+
+    public void Dispose()
+    {
+        // Pooled connections keep the file open; on Windows the delete would fail, elsewhere it would leak handles.
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Migrate_OnANewFile_RecordsVersionOneWithItsDescriptionAndTime()
+    {
+        await CreateStoreAsync();
+
+        var applied = await QueryAsync("SELECT version, description, applied_at FROM schema_migrations ORDER BY version;");
+
+        Assert.Equal(
+            [$"1|{SqliteMigrations.All[0].Description}|{Start.ToUnixTimeMilliseconds()}"],
+            applied);
+    }
+
+    [Fact]
+    public async Task Migrate_WhenRunAgain_ChangesNothingAndKeepsTheData()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        _time.Advance(TimeSpan.FromDays(1));
+
+        await store.MigrateAsync();
+        await new SqliteBotStore(ConnectionString, _time).MigrateAsync();
+
+        Assert.Equal(["1"], await QueryAsync("SELECT version FROM schema_migrations;"));
+        Assert.Single(await store.ListSubscriptionsAsync(TelegramChat));
+        Assert.NotNull(await store.OpenIncidentAsync("facebook"));
+        Assert.Equal(1, await store.PendingAlertCountAsync());
+    }
+
+    [Fact]
+    public async Task Migrate_OnAFileFromAnOlderBuild_AppliesOnlyTheMissingStepsAndKeepsTheData()
+    {
+        var older = new SqliteBotStore(ConnectionString, _time, SqliteMigrations.All);
+        await older.MigrateAsync();
+        await older.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await older.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        SqliteConnection.ClearAllPools();
+        _time.Advance(TimeSpan.FromDays(30));
+
+        var newer = new SqliteBotStore(ConnectionString, _time, [.. SqliteMigrations.All, LaterStep]);
+        await newer.MigrateAsync();
+
+        Assert.Equal(
+            ["1|" + Start.ToUnixTimeMilliseconds(), $"{LaterStep.Version}|{Start.AddDays(30).ToUnixTimeMilliseconds()}"],
+            await QueryAsync("SELECT version, applied_at FROM schema_migrations ORDER BY version;"));
+        Assert.Equal(["0"], await QueryAsync("SELECT COUNT(*) FROM later_step;"));
+        Assert.Single(await newer.ListSubscriptionsAsync(TelegramChat));
+        Assert.Single(await newer.ClaimDueAlertsAsync("telegram", Start, TimeSpan.FromMinutes(1), 10));
+    }
+
+    [Fact]
+    public async Task Migrate_OnAFileFromANewerBuild_RefusesRatherThanWriteIntoAnUnknownSchema()
+    {
+        await new SqliteBotStore(ConnectionString, _time, [.. SqliteMigrations.All, LaterStep]).MigrateAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteBotStore(ConnectionString, _time).MigrateAsync());
+
+        Assert.Contains($"schema version {LaterStep.Version}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Migrate_TurnsOnWriteAheadLogging()
+    {
+        await CreateStoreAsync();
+
+        Assert.Equal(["wal"], await QueryAsync("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public async Task Create_WithAPathInAMissingDirectory_CreatesTheDirectoryAndTheDatabase()
+    {
+        var path = Path.Combine(_directory, "data", "nested", "bot.db");
+        var store = SqliteBotStore.Create(new StorageOptions { Path = path }, _time);
+
+        await store.MigrateAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+
+        Assert.True(File.Exists(path));
+        Assert.Single(await store.ListSubscriptionsAsync(TelegramChat));
+    }
+
+    [Fact]
+    public async Task RemoveChannel_RecordsWhyAndHowManySubscriptionsWent()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "discord"));
+
+        await store.RemoveChannelAsync(TelegramChat, "Forbidden: bot was kicked from the group chat", Start.AddHours(1));
+
+        Assert.Equal(
+            [$"telegram|-100123|Forbidden: bot was kicked from the group chat|{Start.AddHours(1).ToUnixTimeMilliseconds()}|2"],
+            await QueryAsync("SELECT platform, channel_id, reason, removed_at, subscriptions_removed FROM removed_channels;"));
+    }
+
+    [Fact]
+    public async Task Abandon_RecordsWhyInTheOutboxRow()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var alert = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, TimeSpan.FromMinutes(1), 10));
+
+        await store.AbandonAsync(alert, Start.AddSeconds(3), "Bad Request: chat not found");
+
+        Assert.Equal(
+            [$"{Start.AddSeconds(3).ToUnixTimeMilliseconds()}|Bad Request: chat not found"],
+            await QueryAsync("SELECT abandoned_at, last_error FROM outbox;"));
+    }
+
+    /// <summary>Reads the file directly, outside the store, each row as its columns joined by '|'.</summary>
+    private async Task<IReadOnlyList<string>> QueryAsync(string sql)
+    {
+        var builder = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false };
+        using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+}
