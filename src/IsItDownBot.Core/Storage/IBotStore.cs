@@ -19,7 +19,10 @@ public interface IBotStore
     /// <summary>True when removed, false when there was no such subscription.</summary>
     Task<bool> RemoveSubscriptionAsync(ChannelRef channel, string serviceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Removes every subscription of a channel the platform says is gone, and records why. Returns how many.</summary>
+    /// <summary>
+    /// Removes every subscription of a channel the platform says is gone, gives up its queued alerts, and
+    /// records why. Returns how many subscriptions were removed.
+    /// </summary>
     Task<int> RemoveChannelAsync(ChannelRef channel, string reason, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>Moves a channel's subscriptions to a new id (a Telegram group that became a supergroup). Returns how many.</summary>
@@ -36,9 +39,10 @@ public interface IBotStore
     Task<IReadOnlyDictionary<string, ServiceState>> LoadServiceStatesAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Writes a round in one transaction: opens an incident per Down transition (setting the state's
-    /// OpenIncidentId), closes the incident of each Up transition, saves the states, and queues the alerts.
-    /// An alert whose idempotency key is already queued is not queued again.
+    /// Writes a round in one transaction: opens an incident per Down transition (opened at its DownSince, and
+    /// setting the state's OpenIncidentId), closes the incident of each Up transition, saves the states, and
+    /// queues the alerts. Every service an alert names must have a transition in the same commit. An alert
+    /// whose idempotency key is already queued is not queued again.
     /// </summary>
     Task CommitRoundAsync(RoundCommit commit, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
@@ -178,7 +179,7 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     /// <summary>Queues one "facebook is down" alert per channel through a real round commit.</summary>
     private async Task QueueAsync(IReadOnlyList<ChannelRef> channels, string serviceId = "facebook")
     {
-        var service = new Catalog.ServiceDefinition(serviceId, serviceId, [], null, serviceId + ".com", [new Uri($"https://{serviceId}.com/")], []);
+        var service = new ServiceDefinition(serviceId, serviceId, [], null, serviceId + ".com", [new Uri($"https://{serviceId}.com/")], []);
         var at = _time.GetUtcNow();
         var transition = new Transition(service, TransitionKind.Down, at, new Cause(CauseCodes.HttpServerError, "answers 503", "e"), at);
         var message = new AlertMessage(TransitionKind.Down, null, [new AlertItem(serviceId, serviceId, CauseCodes.HttpServerError, "answers 503", at)]);

@@ -105,7 +105,7 @@ public sealed partial class SqliteBotStore
             RETURNING id;
             """, transaction)
             .With("$serviceId", transition.Service.Id)
-            .With("$openedAt", SqliteValues.ToUnixMilliseconds(transition.At))
+            .With("$openedAt", SqliteValues.ToUnixMilliseconds(transition.DownSince))
             .With("$causeCode", transition.Cause.Code)
             .With("$summary", transition.Cause.Summary);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);

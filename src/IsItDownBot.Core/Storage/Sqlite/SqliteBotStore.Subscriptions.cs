@@ -54,6 +54,20 @@ public sealed partial class SqliteBotStore
             removed = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        // Its queued alerts would only fail the same way, and each failure counts against the bot on some
+        // platforms (Discord bans an IP after too many 403s): give them up now.
+        using (var abandon = connection.Command("""
+            UPDATE outbox SET abandoned_at = $removedAt, last_error = $reason
+            WHERE platform = $platform AND channel_id = $channelId AND delivered_at IS NULL AND abandoned_at IS NULL;
+            """, transaction)
+            .With("$platform", channel.Platform)
+            .With("$channelId", channel.ChannelId)
+            .With("$reason", "channel removed: " + reason)
+            .With("$removedAt", SqliteValues.ToUnixMilliseconds(at)))
+        {
+            await abandon.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         using (var record = connection.Command("""
             INSERT INTO removed_channels (platform, channel_id, reason, removed_at, subscriptions_removed)
             VALUES ($platform, $channelId, $reason, $removedAt, $removed);
