@@ -1,0 +1,159 @@
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Monitoring;
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Subscriptions;
+using IsItDownBot.Core.Tests.Alerts;
+using IsItDownBot.Core.Tests.Storage;
+using IsItDownBot.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IsItDownBot.Core.Tests.Monitoring;
+
+/// <summary>
+/// The monitor and the dispatcher as <c>run</c> wires them, against loopback servers that go down and come
+/// back; rounds are driven one by one on a fake clock.
+/// </summary>
+public sealed class MonitorEndToEndTests
+{
+    private static readonly ChannelRef Channel = new("telegram", "-100777");
+
+    [Fact]
+    public async Task Monitor_WhenAServiceGoesDownAndComesBack_SendsExactlyOneDownAndOneUpAlert()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var healthy = true;
+        await world.StartServiceAsync("flaky", "Flaky", context =>
+        {
+            context.Response.StatusCode = healthy ? 200 : 503;
+            return Task.CompletedTask;
+        });
+        var time = new FakeTimeProvider(Now());
+        using var database = await TempSqliteStore.CreateAsync(time);
+        var sink = new RecordingAlertSink();
+        await using var bot = Build(world, time, database.Store, sink);
+        var monitor = bot.GetRequiredService<OutageMonitor>();
+        var dispatcher = bot.GetRequiredService<AlertDispatcher>();
+        var subscribed = await bot.GetRequiredService<SubscriptionService>().SubscribeAsync(Channel, "flaky", "admin", permitted: true);
+        Assert.Equal(SubscriptionOutcome.Subscribed, subscribed.Outcome);
+
+        async Task RoundAsync(bool up)
+        {
+            healthy = up;
+            time.Advance(TimeSpan.FromMinutes(1));
+            await monitor.RunRoundAsync();
+            await dispatcher.DrainOnceAsync();
+        }
+
+        await RoundAsync(up: true);
+        var firstFailure = time.GetUtcNow().AddMinutes(1);
+        await RoundAsync(up: false);
+        await RoundAsync(up: false);
+        var open = await database.Store.OpenIncidentAsync("flaky");
+        await RoundAsync(up: false);
+        await RoundAsync(up: false);
+        await RoundAsync(up: true);
+        await RoundAsync(up: true);
+        await RoundAsync(up: true);
+
+        Assert.Equal(2, sink.Delivered.Count);
+        var down = sink.Delivered[0].Message;
+        Assert.Equal(TransitionKind.Down, down.Kind);
+        Assert.Equal(CauseCodes.HttpServerError, down.Items[0].CauseCode);
+        Assert.Equal("Flaky's servers answer 503", down.Items[0].Summary);
+        Assert.Equal(firstFailure, down.Items[0].DownSince);
+
+        var up = sink.Delivered[1].Message;
+        Assert.Equal(TransitionKind.Up, up.Kind);
+        Assert.Equal(TimeSpan.FromMinutes(5), up.Items[0].Duration);
+
+        // "Since when?" while it was down; the history afterwards.
+        Assert.Equal(firstFailure, open?.OpenedAt);
+        Assert.Null(await database.Store.OpenIncidentAsync("flaky"));
+        var incident = Assert.Single(await database.Store.IncidentsAsync("flaky", 10));
+        Assert.Equal(CauseCodes.HttpServerError, incident.OpenCauseCode);
+        Assert.Equal(CauseCodes.Ok, incident.CloseCauseCode);
+    }
+
+    [Fact]
+    public async Task Monitor_WhileTheBotsNetworkIsDown_DeclaresNothing()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("steady", "Steady", LoopbackHttpsServer.Respond(200));
+        var time = new FakeTimeProvider(Now());
+        using var database = await TempSqliteStore.CreateAsync(time);
+        var sink = new RecordingAlertSink();
+        await using var bot = Build(world, time, database.Store, sink);
+        await bot.GetRequiredService<SubscriptionService>().SubscribeAsync(Channel, "steady", "admin", permitted: true);
+
+        // Every name stops resolving: the service and the control hosts alike.
+        foreach (var resolver in world.Resolvers)
+        {
+            resolver.SetBehaviour("test", DnsBehaviour.ServFail);
+        }
+
+        for (var round = 0; round < 4; round++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            Assert.Empty(await bot.GetRequiredService<OutageMonitor>().RunRoundAsync());
+        }
+
+        await bot.GetRequiredService<AlertDispatcher>().DrainOnceAsync();
+        Assert.Empty(sink.Delivered);
+    }
+
+    [Fact]
+    public async Task Monitor_WhenAGroupGoesDownTogether_SendsOneGroupedMessage()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        foreach (var id in new[] { "facebook", "instagram", "whatsapp" })
+        {
+            await world.StartServiceAsync(id, char.ToUpperInvariant(id[0]) + id[1..], LoopbackHttpsServer.Respond(502), group: "meta");
+        }
+
+        world.Settings["IsItDown:Groups:meta"] = "Meta";
+        var time = new FakeTimeProvider(Now());
+        using var database = await TempSqliteStore.CreateAsync(time);
+        var sink = new RecordingAlertSink();
+        await using var bot = Build(world, time, database.Store, sink);
+        var subscriptions = bot.GetRequiredService<SubscriptionService>();
+        await subscriptions.SubscribeAsync(Channel, "all", "admin", permitted: true);
+
+        for (var round = 0; round < 2; round++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await bot.GetRequiredService<OutageMonitor>().RunRoundAsync();
+        }
+
+        await bot.GetRequiredService<AlertDispatcher>().DrainOnceAsync();
+
+        var alert = Assert.Single(sink.Delivered);
+        Assert.Equal("Meta", alert.Message.GroupName);
+        Assert.Equal(3, alert.Message.Items.Count);
+    }
+
+    /// <summary>Real time, so the test certificates are valid; whole seconds, as the store keeps milliseconds.</summary>
+    private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+    private static ServiceProvider Build(LoopbackWorld world, FakeTimeProvider time, IBotStore store, IAlertSink sink)
+    {
+        // Every round probes afresh, and the log sink stays out of the count.
+        world.Settings["IsItDown:Cache:Ttl"] = "00:00:00";
+        world.Settings["IsItDown:Alerts:LogAlerts"] = "false";
+        world.Settings["IsItDown:Alerts:RetryAttempts"] = "0";
+        world.Settings["IsItDown:Alerts:RateLimits:telegram:PerChannel:0:Count"] = "1000";
+        world.Settings["IsItDown:Alerts:RateLimits:telegram:PerChannel:0:Per"] = "00:00:01";
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(world.Settings).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(store);
+        services.AddSingleton(sink);
+        services.AddIsItDownCore(configuration).AddIsItDownMonitoring(configuration);
+        services.RemoveAll<IAlertSink>();
+        services.AddSingleton(sink);
+        return services.BuildServiceProvider();
+    }
+}
