@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
 
@@ -40,47 +39,8 @@ public sealed class ExecutableTests
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string[] args, params (string Name, string Value)[] environment)
     {
-        var executable = ExecutablePath();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(executable)!,
-        };
-        start.ArgumentList.Add(executable);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
-        return (process.ExitCode, await output, await error);
-    }
-
-    /// <summary>
-    /// The executable in its own build output (bin/{configuration}/{framework} of src/IsItDownBot): the copy
-    /// beside the tests resolves its dependencies against the tests' own, which differ.
-    /// </summary>
-    private static string ExecutablePath()
-    {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var framework = output.Name;
-        var configuration = output.Parent!.Name;
-        var root = output;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "IsItDownBot.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        return Path.Combine(root.FullName, "src", "IsItDownBot", "bin", configuration, framework, "isitdown.dll");
+        using var process = ExecutableProcess.Start(args, environment);
+        var exitCode = await process.WaitForExitAsync();
+        return (exitCode, process.Output, string.Join('\n', process.Lines));
     }
 }

@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Probing.Tls;
+using IsItDownBot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -44,7 +45,7 @@ internal static class CoreServices
         try
         {
             // check and status print their answer; only warnings and errors belong beside it.
-            return new LoggerConfiguration().ReadFrom.Configuration(configuration).MinimumLevel.Warning().CreateLogger();
+            return new LoggerConfiguration().FromConfiguration(configuration).MinimumLevel.Warning().CreateLogger();
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
         {

@@ -1,4 +1,6 @@
 using IsItDownBot.Cli;
+using IsItDownBot.Core.Monitoring;
+using IsItDownBot.Core.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,7 +29,7 @@ internal static partial class BotHost
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Configuration.AddConfiguration(configuration);
-        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(configuration), preserveStaticLogger: true);
+        builder.Services.AddSerilog((_, logger) => logger.FromConfiguration(configuration), preserveStaticLogger: true);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services
             .AddIsItDownCore(configuration)
@@ -63,10 +65,23 @@ internal static partial class BotHost
             throw new UsageException($"Cannot open the database (IsItDown:Storage:Path): {exception.Message}", exception);
         }
 
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var monitor = host.Services.GetRequiredService<IOptions<MonitorOptions>>().Value;
+        var databasePath = Path.GetFullPath(storage.Path);
+        LogStarted(logger, databasePath, monitor.Interval, monitor.AlwaysWatch.Count);
+
         // Until Ctrl+C, SIGTERM or the caller's token: then the dispatcher finishes the delivery under way.
         await host.WaitForShutdownAsync(cancellationToken);
+        LogStopped(logger);
         return ExitCodes.Up;
     }
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information,
+        Message = "IsItDownBot is running: database {DatabasePath}, a round every {Interval}, {AlwaysWatch} services always watched besides subscriptions")]
+    private static partial void LogStarted(Microsoft.Extensions.Logging.ILogger logger, string databasePath, TimeSpan interval, int alwaysWatch);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "IsItDownBot stopped")]
+    private static partial void LogStopped(Microsoft.Extensions.Logging.ILogger logger);
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "No chat platform token is configured ({TokenKeys}): running the monitor with alerts in the log only")]

@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace IsItDownBot.Tests;
+
+/// <summary>The real executable in its own process, its standard output and error read line by line as they come.</summary>
+internal sealed class ExecutableProcess : IDisposable
+{
+    // Generous: a cold start on a busy CI machine; a test never waits this long unless something is wrong.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _lines = new();
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly SemaphoreSlim _newLine = new(0);
+
+    private ExecutableProcess(Process process)
+    {
+        _process = process;
+    }
+
+    public int Id => _process.Id;
+
+    /// <summary>Every line so far, standard output and error together.</summary>
+    public IReadOnlyList<string> Lines => [.. _lines];
+
+    /// <summary>Standard output only.</summary>
+    public string Output => string.Join('\n', _output);
+
+    public static ExecutableProcess Start(IEnumerable<string> args, params (string Name, string Value)[] environment)
+    {
+        var executable = ExecutablePath();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(executable)!,
+        };
+        start.ArgumentList.Add(executable);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        var process = new Process { StartInfo = start };
+        var running = new ExecutableProcess(process);
+        process.OutputDataReceived += (_, e) => running.Add(e.Data, output: true);
+        process.ErrorDataReceived += (_, e) => running.Add(e.Data, output: false);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return running;
+    }
+
+    public static ExecutableProcess Start(params string[] args) => Start(args, []);
+
+    /// <summary>Waits for the first line that matches, and returns it.</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        while (true)
+        {
+            if (_lines.FirstOrDefault(match) is { } line)
+            {
+                return line;
+            }
+
+            if (_process.HasExited && _newLine.CurrentCount == 0)
+            {
+                throw new InvalidOperationException("The process ended without printing the line. It printed:\n" + string.Join('\n', _lines));
+            }
+
+            try
+            {
+                await _newLine.WaitAsync(TimeSpan.FromSeconds(1), timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No matching line within {Patience}. The process printed:\n" + string.Join('\n', _lines));
+            }
+        }
+    }
+
+    public async Task<int> WaitForExitAsync()
+    {
+        await _process.WaitForExitAsync().WaitAsync(Patience);
+        return _process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        _process.Dispose();
+        _newLine.Dispose();
+    }
+
+    private void Add(string? line, bool output)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _lines.Enqueue(line);
+        if (output)
+        {
+            _output.Enqueue(line);
+        }
+
+        _newLine.Release();
+    }
+
+    /// <summary>
+    /// The executable in its own build output (bin/{configuration}/{framework} of src/IsItDownBot): the copy
+    /// beside the tests resolves its dependencies against the tests' own, which differ.
+    /// </summary>
+    private static string ExecutablePath()
+    {
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = output.Name;
+        var configuration = output.Parent!.Name;
+        var root = output;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "IsItDownBot.sln")))
+        {
+            root = root.Parent;
+        }
+
+        Assert.NotNull(root);
+        return Path.Combine(root.FullName, "src", "IsItDownBot", "bin", configuration, framework, "isitdown.dll");
+    }
+}

@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using IsItDownBot.Testing;
+using IsItDownBot.Tests.Cli;
+using Microsoft.Data.Sqlite;
+
+namespace IsItDownBot.Tests;
+
+/// <summary><c>run</c> as an operator runs it: its own process, no token, alerts in the log, stopped by SIGTERM.</summary>
+public sealed class RunCommandTests
+{
+    [Fact]
+    public async Task Run_WithNoToken_MonitorsAndLogsTheAlertThenStopsCleanlyOnSigterm()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(503));
+        var database = Path.Combine(Path.GetTempPath(), $"isitdown-run-{Guid.NewGuid():N}", "bot.db");
+        world.Settings["IsItDown:Storage:Path"] = database;
+        world.Settings["IsItDown:Monitor:Interval"] = "00:00:01";
+        world.Settings["IsItDown:Monitor:Jitter"] = "0";
+        world.Settings["IsItDown:Monitor:FailureThreshold"] = "1";
+        world.Settings["IsItDown:Monitor:AlwaysWatch:0"] = "flaky";
+        world.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        using var config = TempConfig.FromJson(world.ToJson());
+
+        using var bot = ExecutableProcess.Start("run", "--config", config.Path);
+        var alert = await bot.WaitForLineAsync(line => line.Contains("DOWN: Flaky is down since", StringComparison.Ordinal));
+        Process.Start("kill", ["-TERM", bot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+        var exitCode = await bot.WaitForExitAsync();
+
+        Assert.Contains("Flaky's servers answer 503", alert, StringComparison.Ordinal);
+        Assert.Equal(0, exitCode);
+        Assert.Contains(bot.Lines, line => line.Contains("No chat platform token is configured", StringComparison.Ordinal));
+        Assert.Contains(bot.Lines, line => line.Contains("IsItDownBot stopped", StringComparison.Ordinal));
+        Assert.Equal(1L, CountIncidents(database));
+    }
+
+    [Fact]
+    public async Task Run_WithABrokenMonitorKey_StopsAtStartNamingTheKey()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Monitor": { "FailureThreshold": 0 } } }""");
+
+        var run = await CliRun.InvokeAsync("run", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Monitor:FailureThreshold", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WatchingAServiceNotInTheCatalog_StopsAtStartNamingIt()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Monitor": { "AlwaysWatch": [ "myspace" ] } } }""");
+
+        var run = await CliRun.InvokeAsync("run", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Monitor:AlwaysWatch:0: 'myspace' is not a service of the catalog", run.Error, StringComparison.Ordinal);
+    }
+
+    private static long CountIncidents(string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM incidents WHERE service_id = 'flaky'";
+        return (long)command.ExecuteScalar()!;
+    }
+}
