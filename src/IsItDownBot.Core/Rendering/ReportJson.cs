@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Monitoring;
 
 namespace IsItDownBot.Core.Rendering;
 
@@ -14,7 +15,8 @@ public static class ReportJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static JsonObject ToJson(StatusReport report)
+    /// <param name="openIncident">The monitor's open incident for the service, if any: it answers "since when".</param>
+    public static JsonObject ToJson(StatusReport report, Incident? openIncident = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         var probes = new JsonArray();
@@ -44,16 +46,18 @@ public static class ReportJson
                 ["explanation"] = report.Cause.Explanation,
             },
             ["checkedAt"] = report.CheckedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["downSince"] = openIncident?.OpenedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["durationMs"] = Math.Round(report.Duration.TotalMilliseconds, 1),
             ["probes"] = probes,
         };
     }
 
     /// <summary>One object for one report, an array for several.</summary>
-    public static string Serialize(IReadOnlyList<StatusReport> reports)
+    public static string Serialize(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, Incident>? openIncidents = null)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        JsonNode node = reports.Count == 1 ? ToJson(reports[0]) : new JsonArray([.. reports.Select(ToJson)]);
+        JsonObject One(StatusReport report) => ToJson(report, openIncidents?.GetValueOrDefault(report.Service.Id));
+        JsonNode node = reports.Count == 1 ? One(reports[0]) : new JsonArray([.. reports.Select(One)]);
         return node.ToJsonString(Indented);
     }
 }

@@ -27,7 +27,8 @@ internal static class CheckCommand
             var what = $"Probing {string.Join(", ", services.Select(service => service.Name))}...";
             var reports = await context.WhileProbingAsync(what, () => checker.CheckManyAsync(services, cancellationToken));
 
-            return await ReportOutput.WriteAsync(context, reports, catalog, parse.GetValue(json), detailed: true);
+            var openIncidents = await OpenIncidents.ReadAsync(provider, services, cancellationToken);
+            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: true);
         }));
         return command;
     }

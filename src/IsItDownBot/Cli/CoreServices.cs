@@ -16,7 +16,8 @@ internal static class CoreServices
         var configuration = AppConfiguration.Load(configFile);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration), dispose: true))
-            .AddIsItDownCore(configuration);
+            .AddIsItDownCore(configuration)
+            .AddIsItDownMonitoring(configuration);
         var provider = services.BuildServiceProvider();
         try
         {

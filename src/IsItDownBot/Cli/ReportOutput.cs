@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Rendering;
 using IsItDownBot.Terminal;
 
@@ -9,11 +10,18 @@ namespace IsItDownBot.Cli;
 internal static class ReportOutput
 {
     /// <param name="detailed">Each report in full (check), or one line per service (status).</param>
-    public static async Task<int> WriteAsync(CliContext context, IReadOnlyList<StatusReport> reports, ServiceCatalog catalog, bool json, bool detailed)
+    /// <param name="openIncidents">The monitor's open incidents by service id, to say since when a service is down.</param>
+    public static async Task<int> WriteAsync(
+        CliContext context,
+        IReadOnlyList<StatusReport> reports,
+        ServiceCatalog catalog,
+        IReadOnlyDictionary<string, Incident> openIncidents,
+        bool json,
+        bool detailed)
     {
         if (json)
         {
-            await context.Out.WriteLineAsync(ReportJson.Serialize(reports));
+            await context.Out.WriteLineAsync(ReportJson.Serialize(reports, openIncidents));
             return ExitCodes.For(reports);
         }
 
@@ -22,7 +30,7 @@ internal static class ReportOutput
         {
             foreach (var report in reports)
             {
-                renderer.Render(report);
+                renderer.Render(report, openIncidents.GetValueOrDefault(report.Service.Id));
             }
         }
         else

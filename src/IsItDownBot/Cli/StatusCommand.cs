@@ -22,7 +22,8 @@ internal static class StatusCommand
                 $"Probing {catalog.Services.Count} services...",
                 () => checker.CheckManyAsync(catalog.Services, cancellationToken));
 
-            return await ReportOutput.WriteAsync(context, reports, catalog, parse.GetValue(json), detailed: false);
+            var openIncidents = await OpenIncidents.ReadAsync(provider, catalog.Services, cancellationToken);
+            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: false);
         }));
         return command;
     }

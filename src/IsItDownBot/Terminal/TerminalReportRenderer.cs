@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Probing;
 using Spectre.Console;
 
@@ -8,10 +9,15 @@ namespace IsItDownBot.Terminal;
 /// <summary>Reports for a terminal: a coloured verdict line, the explanation, and a table of the probes.</summary>
 internal sealed class TerminalReportRenderer(IAnsiConsole console)
 {
-    public void Render(StatusReport report)
+    public void Render(StatusReport report, Incident? openIncident = null)
     {
         ArgumentNullException.ThrowIfNull(report);
         console.MarkupLine($"{Badge(report.Verdict)} [bold]{Markup.Escape(report.Service.Name)}[/]: {Markup.Escape(report.Cause.Summary)}");
+        if (openIncident is not null)
+        {
+            console.MarkupLine($"[bold]{Markup.Escape(SinceWhen.Describe(openIncident, report.CheckedAt))}[/]");
+        }
+
         console.MarkupLine($"[dim]{Markup.Escape(report.Cause.Explanation)}[/]");
 
         var table = new Table().Border(TableBorder.Rounded).Expand();
