@@ -77,14 +77,37 @@ public sealed partial class AlertDispatcher
 
     private async Task DeliverAsync(IAlertSink sink, OutboxAlert alert, DateTimeOffset slot, SemaphoreSlim inFlight, CancellationToken stopping)
     {
+        if (!await WaitForTurnAsync(slot, inFlight, stopping).ConfigureAwait(false))
+        {
+            await _store.RescheduleAsync(alert, _time.GetUtcNow(), "not sent: the bot was stopping", CancellationToken.None).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            // A delivery that has started finishes even while stopping: the send timeout bounds it.
+            var result = await SendAsync(sink, alert).ConfigureAwait(false);
+            await RecordAsync(alert, result).ConfigureAwait(false);
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
+
+    /// <summary>
+    /// Waits for a free send and for the alert's rate-limit slot. False, holding nothing, when the bot is
+    /// stopping first: an alert not yet sent is released for the next start rather than sent on the way out.
+    /// </summary>
+    private async Task<bool> WaitForTurnAsync(DateTimeOffset slot, SemaphoreSlim inFlight, CancellationToken stopping)
+    {
         try
         {
             await inFlight.WaitAsync(stopping).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            await _store.RescheduleAsync(alert, _time.GetUtcNow(), "not sent: the bot was stopping", CancellationToken.None).ConfigureAwait(false);
-            return;
+            return false;
         }
 
         try
@@ -94,23 +117,14 @@ public sealed partial class AlertDispatcher
             {
                 await Task.Delay(wait, _time, stopping).ConfigureAwait(false);
             }
+
+            stopping.ThrowIfCancellationRequested();
+            return true;
         }
         catch (OperationCanceledException)
         {
             inFlight.Release();
-            await _store.RescheduleAsync(alert, _time.GetUtcNow(), "not sent: the bot was stopping", CancellationToken.None).ConfigureAwait(false);
-            return;
-        }
-
-        try
-        {
-            // A delivery that has started finishes even while stopping: the sink's own timeout bounds it.
-            var result = await SendAsync(sink, alert).ConfigureAwait(false);
-            await RecordAsync(alert, result).ConfigureAwait(false);
-        }
-        finally
-        {
-            inFlight.Release();
+            return false;
         }
     }
 

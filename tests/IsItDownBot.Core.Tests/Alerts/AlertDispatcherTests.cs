@@ -65,6 +65,42 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drain_WhenStopping_FinishesTheSendUnderWayAndReleasesTheRest()
+    {
+        await QueueAsync(channels: 3);
+        var firstSendStarted = new TaskCompletionSource();
+        var finishFirstSend = new TaskCompletionSource();
+        var sink = new RecordingAlertSink
+        {
+            Behaviour = async (_, call) =>
+            {
+                if (call == 1)
+                {
+                    firstSendStarted.SetResult();
+                    await finishFirstSend.Task;
+                }
+
+                return DeliveryResult.Delivered;
+            },
+        };
+        using var stopping = new CancellationTokenSource();
+
+        var draining = Dispatcher(sink, concurrency: 1).DrainOnceAsync(stopping.Token);
+        await firstSendStarted.Task;
+        await stopping.CancelAsync();
+        finishFirstSend.SetResult();
+        await draining;
+
+        Assert.Single(sink.Delivered);
+        Assert.Equal(1, sink.Calls);
+
+        // The two never sent are free at once for the next start, not held until their lease runs out.
+        Assert.Equal(2, await Store.PendingAlertCountAsync("telegram"));
+        Assert.Equal(2, await Dispatcher(sink).DrainOnceAsync());
+        Assert.Equal(3, sink.Delivered.Count);
+    }
+
+    [Fact]
     public async Task Drain_TwoDispatchersAtOnce_NeverSendTheSameAlertTwice()
     {
         await QueueAsync(channels: 40);
