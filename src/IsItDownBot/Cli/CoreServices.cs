@@ -28,10 +28,10 @@ internal static class CoreServices
             _ = provider.GetRequiredService<CertificateTrust>();
             return provider;
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (ConfigurationErrors.TryDescribe(exception, out var usage))
         {
             provider.Dispose();
-            throw new UsageException("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", exception.Failures), exception);
+            throw usage;
         }
         catch (InvalidOperationException exception)
         {

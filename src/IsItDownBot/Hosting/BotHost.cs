@@ -52,9 +52,9 @@ internal static partial class BotHost
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (OptionsValidationException exception)
+        catch (Exception exception) when (ConfigurationErrors.TryDescribe(exception, out var usage))
         {
-            throw new UsageException("Invalid configuration:" + Environment.NewLine + "  " + string.Join(Environment.NewLine + "  ", exception.Failures), exception);
+            throw usage;
         }
         catch (InvalidOperationException exception) when (exception.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
         {
