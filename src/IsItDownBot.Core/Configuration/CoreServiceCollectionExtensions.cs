@@ -21,9 +21,9 @@ public static class CoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
 
-        AddSection<DnsOptions>(services, configuration, DnsOptions.SectionName);
-        AddSection<CacheOptions>(services, configuration, CacheOptions.SectionName);
-        AddSection<ProbeOptions>(services, configuration, ProbeOptions.SectionName)
+        services.AddSection<DnsOptions>(configuration, DnsOptions.SectionName);
+        services.AddSection<CacheOptions>(configuration, CacheOptions.SectionName);
+        services.AddSection<ProbeOptions>(configuration, ProbeOptions.SectionName)
             .Configure(options => options.ControlHosts = configuration.GetSection("IsItDown:ControlHosts").Get<List<string>>() ?? []);
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName)).ValidateOnStart();
 
@@ -48,12 +48,5 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ControlProber>();
         services.AddSingleton<StatusChecker>();
         return services;
-    }
-
-    private static OptionsBuilder<TOptions> AddSection<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class
-    {
-        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section));
-        return services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
     }
 }

@@ -21,10 +21,10 @@ public static class MonitoringServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        AddSection<StorageOptions>(services, configuration, StorageOptions.SectionName);
-        AddSection<MonitorOptions>(services, configuration, MonitorOptions.SectionName);
-        AddSection<AlertOptions>(services, configuration, AlertOptions.SectionName);
-        AddSection<SubscriptionOptions>(services, configuration, SubscriptionOptions.SectionName);
+        services.AddSection<StorageOptions>(configuration, StorageOptions.SectionName);
+        services.AddSection<MonitorOptions>(configuration, MonitorOptions.SectionName);
+        services.AddSection<AlertOptions>(configuration, AlertOptions.SectionName);
+        services.AddSection<SubscriptionOptions>(configuration, SubscriptionOptions.SectionName);
 
         services.TryAddSingleton<MonitoringOptionsValidator>();
         services.AddSingleton<IValidateOptions<AlertOptions>>(provider => provider.GetRequiredService<MonitoringOptionsValidator>());
@@ -52,12 +52,5 @@ public static class MonitoringServiceCollectionExtensions
         services.AddHostedService<MonitorService>();
         services.AddHostedService<AlertDispatcherService>();
         return services;
-    }
-
-    private static void AddSection<TOptions>(IServiceCollection services, IConfiguration configuration, string section)
-        where TOptions : class
-    {
-        services.AddSingleton<IValidateOptions<TOptions>>(new SectionValidator<TOptions>(section));
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
     }
 }
