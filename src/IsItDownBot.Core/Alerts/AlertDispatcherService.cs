@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ namespace IsItDownBot.Core.Alerts;
 /// <summary>Keeps draining the outbox: right after the monitor signals new alerts, and every poll interval.</summary>
 public sealed partial class AlertDispatcherService(
     AlertDispatcher dispatcher,
+    IBotStore store,
     OutboxSignal signal,
     IOptions<AlertOptions> options,
     TimeProvider time,
@@ -15,10 +17,18 @@ public sealed partial class AlertDispatcherService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var poll = options.Value.PollInterval;
+        var nextPrune = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                if (time.GetUtcNow() >= nextPrune)
+                {
+                    var pruned = await store.PruneOutboxAsync(time.GetUtcNow() - options.Value.KeepSettled, stoppingToken).ConfigureAwait(false);
+                    LogPruned(logger, pruned);
+                    nextPrune = time.GetUtcNow() + PruneEvery;
+                }
+
                 // A full batch may mean more are waiting: drain again at once.
                 if (await dispatcher.DrainOnceAsync(stoppingToken).ConfigureAwait(false) > 0)
                 {
@@ -47,6 +57,12 @@ public sealed partial class AlertDispatcherService(
             }
         }
     }
+
+    // Settled alerts are kept for a month by default: pruning hourly keeps the table small without churn.
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "Pruned {Count} settled alerts from the outbox")]
+    private static partial void LogPruned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "Draining the alert outbox failed; trying again after the poll interval")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);

@@ -41,6 +41,10 @@ public sealed class AlertOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How long delivered and abandoned alerts stay in the outbox, for the record, before they are pruned.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00")]
+    public TimeSpan KeepSettled { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Write every transition to the log through the console sink.</summary>
     public bool LogAlerts { get; set; } = true;
 

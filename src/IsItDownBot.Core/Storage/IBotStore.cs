@@ -68,6 +68,12 @@ public interface IBotStore
     /// <summary>Gives up on a claimed alert for good (its channel is gone), recording why.</summary>
     Task AbandonAsync(OutboxAlert alert, DateTimeOffset at, string reason, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Deletes alerts delivered or abandoned before <paramref name="settledBefore"/>, so the outbox does not grow
+    /// for ever. Their idempotency keys go with them, which is safe: an incident's alerts are queued once.
+    /// </summary>
+    Task<int> PruneOutboxAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken = default);
+
     /// <summary>Alerts not yet delivered nor abandoned, per platform.</summary>
     Task<int> PendingAlertCountAsync(string? platform = null, CancellationToken cancellationToken = default);
 }

@@ -404,6 +404,25 @@ public abstract class BotStoreContractTests
     }
 
     [Fact]
+    public async Task PruneOutbox_DeletesOnlySettledAlertsOlderThanTheCutoff()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        await store.CommitRoundAsync(Down("discord", Start, TelegramChat));
+        await store.CommitRoundAsync(Down("youtube", Start, TelegramChat));
+        var claimed = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 2);
+        await store.MarkDeliveredAsync(claimed[0], Start.AddMinutes(1));
+        await store.AbandonAsync(claimed[1], Start.AddDays(20), "gone");
+
+        var pruned = await store.PruneOutboxAsync(Start.AddDays(10));
+
+        Assert.Equal(1, pruned);
+        Assert.Equal(1, await store.PendingAlertCountAsync());
+        Assert.Equal(1, await store.PruneOutboxAsync(Start.AddDays(30)));
+        Assert.Equal(1, await store.PendingAlertCountAsync());
+    }
+
+    [Fact]
     public async Task MarkDelivered_WithAStaleClaimToken_ReturnsFalse()
     {
         var store = await CreateStoreAsync();

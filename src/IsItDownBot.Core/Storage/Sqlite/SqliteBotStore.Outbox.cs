@@ -121,4 +121,15 @@ public sealed partial class SqliteBotStore
             .With("$platform", platform);
         return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
+
+    public async Task<int> PruneOutboxAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var prune = connection.Command("""
+            DELETE FROM outbox
+            WHERE (delivered_at IS NOT NULL AND delivered_at < $before) OR (abandoned_at IS NOT NULL AND abandoned_at < $before);
+            """)
+            .With("$before", SqliteValues.ToUnixMilliseconds(settledBefore));
+        return await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
 }
