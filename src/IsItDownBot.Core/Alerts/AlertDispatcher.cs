@@ -40,12 +40,17 @@ public sealed partial class AlertDispatcher
     /// </summary>
     public async Task<int> DrainOnceAsync(CancellationToken stopping = default)
     {
-        var handled = await Task.WhenAll(_sinks.Select(sink => DrainPlatformAsync(sink, stopping))).ConfigureAwait(false);
+        var handled = await Task.WhenAll(_sinks.Select(sink => DrainAsync(sink, stopping))).ConfigureAwait(false);
         return handled.Sum();
     }
 
-    private async Task<int> DrainPlatformAsync(IAlertSink sink, CancellationToken stopping)
+    /// <summary>The sinks whose platforms this dispatcher drains.</summary>
+    public IReadOnlyList<IAlertSink> Sinks => _sinks;
+
+    /// <summary>Claims and delivers one batch of one platform; see <see cref="DrainOnceAsync"/>.</summary>
+    public async Task<int> DrainAsync(IAlertSink sink, CancellationToken stopping = default)
     {
+        ArgumentNullException.ThrowIfNull(sink);
         var batch = await _store.ClaimDueAlertsAsync(sink.Platform, _time.GetUtcNow(), _options.Lease, _options.BatchSize, stopping)
             .ConfigureAwait(false);
         if (batch.Count == 0)
@@ -79,12 +84,20 @@ public sealed partial class AlertDispatcher
     {
         if (!await WaitForTurnAsync(slot, inFlight, stopping).ConfigureAwait(false))
         {
-            await _store.RescheduleAsync(alert, _time.GetUtcNow(), "not sent: the bot was stopping", CancellationToken.None).ConfigureAwait(false);
+            await _store.ReleaseAsync(alert, CancellationToken.None).ConfigureAwait(false);
             return;
         }
 
         try
         {
+            // Waiting for the slot may have outlasted the claim, or the channel may be gone by now: send only
+            // what this dispatcher still holds, for a whole lease from now.
+            if (!await _store.RenewClaimAsync(alert, _time.GetUtcNow(), _options.Lease, CancellationToken.None).ConfigureAwait(false))
+            {
+                LogClaimLost(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId);
+                return;
+            }
+
             // A delivery that has started finishes even while stopping: the send timeout bounds it.
             var result = await SendAsync(sink, alert).ConfigureAwait(false);
             await RecordAsync(alert, result).ConfigureAwait(false);
@@ -158,7 +171,7 @@ public sealed partial class AlertDispatcher
             case DeliveryStatus.Delivered:
                 if (!await _store.MarkDeliveredAsync(alert, now, CancellationToken.None).ConfigureAwait(false))
                 {
-                    LogClaimLost(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId);
+                    LogSentAfterClaimLost(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId);
                 }
 
                 break;
@@ -188,8 +201,11 @@ public sealed partial class AlertDispatcher
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Alert sink {Platform} threw while sending to {Channel}")]
     private static partial void LogSinkThrew(ILogger logger, Exception exception, string platform, string channel);
 
-    [LoggerMessage(EventId = 201, Level = LogLevel.Warning, Message = "Alert {AlertId} to {Platform}:{Channel} was sent, but its claim had expired")]
+    [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Alert {AlertId} to {Platform}:{Channel} is no longer this dispatcher's to send (claimed elsewhere or settled)")]
     private static partial void LogClaimLost(ILogger logger, long alertId, string platform, string channel);
+
+    [LoggerMessage(EventId = 204, Level = LogLevel.Warning, Message = "Alert {AlertId} to {Platform}:{Channel} was sent, but its claim had been taken over: it may be sent twice")]
+    private static partial void LogSentAfterClaimLost(ILogger logger, long alertId, string platform, string channel);
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "{Platform} channel {Channel} is gone ({Reason}): removed its {Removed} subscriptions")]
     private static partial void LogChannelGone(ILogger logger, string platform, string channel, string reason, int removed);

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Core.Alerts;
 
-/// <summary>Keeps draining the outbox: right after the monitor signals new alerts, and every poll interval.</summary>
+/// <summary>
+/// Keeps draining the outbox, one loop per platform so that one platform's pauses (a long retry-after, its
+/// pace) never hold up another's alerts; and prunes settled alerts once an hour.
+/// </summary>
 public sealed partial class AlertDispatcherService(
     AlertDispatcher dispatcher,
     IBotStore store,
@@ -14,23 +17,21 @@ public sealed partial class AlertDispatcherService(
     TimeProvider time,
     ILogger<AlertDispatcherService> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Settled alerts are kept for a month by default: pruning hourly keeps the table small without churn.
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(dispatcher.Sinks.Select(sink => DrainLoopAsync(sink, stoppingToken)).Append(PruneLoopAsync(stoppingToken)));
+
+    private async Task DrainLoopAsync(IAlertSink sink, CancellationToken stoppingToken)
     {
         var poll = options.Value.PollInterval;
-        var nextPrune = time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (time.GetUtcNow() >= nextPrune)
-                {
-                    var pruned = await store.PruneOutboxAsync(time.GetUtcNow() - options.Value.KeepSettled, stoppingToken).ConfigureAwait(false);
-                    LogPruned(logger, pruned);
-                    nextPrune = time.GetUtcNow() + PruneEvery;
-                }
-
-                // A full batch may mean more are waiting: drain again at once.
-                if (await dispatcher.DrainOnceAsync(stoppingToken).ConfigureAwait(false) > 0)
+                // A batch handled may mean more are waiting: drain again at once.
+                if (await dispatcher.DrainAsync(sink, stoppingToken).ConfigureAwait(false) > 0)
                 {
                     continue;
                 }
@@ -45,12 +46,8 @@ public sealed partial class AlertDispatcherService(
             catch (Exception exception)
 #pragma warning restore CA1031
             {
-                LogDrainFailed(logger, exception);
-                try
-                {
-                    await Task.Delay(poll, time, stoppingToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
+                LogDrainFailed(logger, exception, sink.Platform);
+                if (!await PauseAsync(poll, stoppingToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -58,12 +55,49 @@ public sealed partial class AlertDispatcherService(
         }
     }
 
-    // Settled alerts are kept for a month by default: pruning hourly keeps the table small without churn.
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
+    private async Task PruneLoopAsync(CancellationToken stoppingToken)
+    {
+        do
+        {
+            try
+            {
+                var pruned = await store.PruneOutboxAsync(time.GetUtcNow() - options.Value.KeepSettled, stoppingToken).ConfigureAwait(false);
+                LogPruned(logger, pruned);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Pruning is housekeeping: a failure waits for the next hour.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogPruneFailed(logger, exception);
+            }
+        }
+        while (await PauseAsync(PruneEvery, stoppingToken).ConfigureAwait(false));
+    }
+
+    /// <summary>False when the host is stopping.</summary>
+    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "Draining the {Platform} alert outbox failed; trying again after the poll interval")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception, string platform);
 
     [LoggerMessage(EventId = 211, Level = LogLevel.Debug, Message = "Pruned {Count} settled alerts from the outbox")]
     private static partial void LogPruned(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "Draining the alert outbox failed; trying again after the poll interval")]
-    private static partial void LogDrainFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 212, Level = LogLevel.Warning, Message = "Pruning the alert outbox failed; trying again in an hour")]
+    private static partial void LogPruneFailed(ILogger logger, Exception exception);
 }

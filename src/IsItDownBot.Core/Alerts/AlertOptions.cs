@@ -13,7 +13,7 @@ public sealed class AlertOptions
 
     /// <summary>How long a claimed alert stays invisible to other dispatchers; a crashed one's alerts come back after it.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
-    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 
     [Range(1, 10_000)]
     public int BatchSize { get; set; } = 100;
@@ -51,6 +51,15 @@ public sealed class AlertOptions
     /// <summary>Rate limits by platform name; a platform not listed uses <see cref="PlatformLimits.DefaultsFor"/>.</summary>
     public Dictionary<string, PlatformLimits> RateLimits { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The longest one delivery can take: every attempt timing out, and the waits between them. The lease must be
+    /// longer, or another dispatcher could take the alert over while it is still being sent.
+    /// </summary>
+    public TimeSpan LongestDelivery =>
+        (SendTimeout * (RetryAttempts + 1)) + (RetryAttempts * Max(MaxInlineRetryAfter, RetryDelay * Math.Pow(2, RetryAttempts) * 2));
+
     public PlatformLimits LimitsFor(string platform) =>
         RateLimits.TryGetValue(platform, out var limits) ? limits : PlatformLimits.DefaultsFor(platform);
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 }

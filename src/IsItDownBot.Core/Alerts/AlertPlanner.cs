@@ -40,7 +40,7 @@ public static class AlertPlanner
             foreach (var batch in theirs.GroupBy(transition => (transition.Kind, Group: transition.Service.Group ?? "\0" + transition.Service.Id)))
             {
                 var members = batch.OrderBy(transition => transition.Service.Name, StringComparer.OrdinalIgnoreCase).ToList();
-                var group = members.Count > 1 ? catalog.GroupName(members[0].Service.Group!) : null;
+                var group = members.Count > 1 && members[0].Service.Group is { } id ? catalog.GroupName(id) : null;
                 var message = new AlertMessage(batch.Key.Kind, group, [.. members.Select(ToItem)]);
                 alerts.Add(new PlannedAlert(channel.Key, message, [.. members.Select(transition => transition.Service.Id)]));
             }

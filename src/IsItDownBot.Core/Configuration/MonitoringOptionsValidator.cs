@@ -6,12 +6,19 @@ using Microsoft.Extensions.Options;
 namespace IsItDownBot.Core.Configuration;
 
 /// <summary>Checks the monitoring keys no attribute can: rate windows inside the per-platform map, watched ids.</summary>
-internal sealed class MonitoringOptionsValidator(IOptions<CatalogOptions> catalog) :
+internal sealed class MonitoringOptionsValidator(ServiceCatalog catalog) :
     IValidateOptions<AlertOptions>, IValidateOptions<MonitorOptions>
 {
     public ValidateOptionsResult Validate(string? name, AlertOptions options)
     {
         var errors = new List<string>();
+        if (options.Lease <= options.LongestDelivery)
+        {
+            errors.Add($"{AlertOptions.SectionName}:Lease ({options.Lease}) must be longer than the longest delivery "
+                + $"({options.LongestDelivery}: SendTimeout x (RetryAttempts + 1) and the waits between attempts), or an alert "
+                + "could be taken over and sent twice while it is still being sent.");
+        }
+
         foreach (var (platform, limits) in options.RateLimits)
         {
             Check($"{AlertOptions.SectionName}:RateLimits:{platform}:Overall", limits.Overall, errors);
@@ -23,10 +30,9 @@ internal sealed class MonitoringOptionsValidator(IOptions<CatalogOptions> catalo
 
     public ValidateOptionsResult Validate(string? name, MonitorOptions options)
     {
-        var known = ServiceCatalog.FromOptions(catalog.Value);
         var errors = options.AlwaysWatch
             .Select((id, index) => (id, index))
-            .Where(pair => known.Find(pair.id) is null)
+            .Where(pair => catalog.Find(pair.id) is null)
             .Select(pair => $"{MonitorOptions.SectionName}:AlwaysWatch:{pair.index}: '{pair.id}' is not a service of the catalog.")
             .ToList();
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -15,6 +15,10 @@ namespace IsItDownBot.Core.Monitoring;
 /// </summary>
 public sealed partial class OutageMonitor
 {
+    private static readonly Explaining.Cause NoLongerWatched = new(
+        "unwatched", "No longer watched", "Nobody follows this service any more, so the bot stopped checking it.");
+
+    private readonly HashSet<string> _missing = new(StringComparer.OrdinalIgnoreCase);
     private readonly IBotStore _store;
     private readonly StatusChecker _checker;
     private readonly ServiceCatalog _catalog;
@@ -53,12 +57,7 @@ public sealed partial class OutageMonitor
     public async Task<IReadOnlyList<Transition>> RunRoundAsync(CancellationToken cancellationToken = default)
     {
         var services = await WatchedServicesAsync(cancellationToken).ConfigureAwait(false);
-        if (services.Count == 0)
-        {
-            return [];
-        }
-
-        var reports = await _checker.CheckManyAsync(services, cancellationToken).ConfigureAwait(false);
+        var reports = services.Count == 0 ? [] : await _checker.CheckManyAsync(services, cancellationToken).ConfigureAwait(false);
         var states = await _store.LoadServiceStatesAsync(cancellationToken).ConfigureAwait(false);
         var at = _time.GetUtcNow();
 
@@ -80,37 +79,56 @@ public sealed partial class OutageMonitor
             ? []
             : await _store.SubscribersAsync([.. transitions.Select(transition => transition.Service.Id)], cancellationToken).ConfigureAwait(false);
         var alerts = AlertPlanner.Plan(transitions, subscribers, _everything, _catalog);
-        await _store.CommitRoundAsync(new RoundCommit(newStates, transitions, alerts), cancellationToken).ConfigureAwait(false);
+
+        // A service nobody watches any more while it is down would keep its incident open for ever, and greet
+        // whoever watches it again with a "back up" for an outage they never heard of: close it, quietly.
+        var watched = services.Select(service => service.Id).ToHashSet(StringComparer.Ordinal);
+        var forgotten = states.Values.Where(state => state.Health == ServiceHealth.Down && !watched.Contains(state.ServiceId)).ToList();
+        foreach (var state in forgotten)
+        {
+            var service = _catalog.Find(state.ServiceId) ?? new ServiceDefinition(state.ServiceId, state.ServiceId, [], null, "", [], []);
+            transitions.Add(new Transition(service, TransitionKind.Up, at, NoLongerWatched, state.DownSince ?? at, state.OpenIncidentId));
+            newStates.Add(ServiceState.Initial(state.ServiceId));
+            LogForgotten(_logger, state.ServiceId);
+        }
+
+        if (newStates.Count > 0)
+        {
+            await _store.CommitRoundAsync(new RoundCommit(newStates, transitions, alerts), cancellationToken).ConfigureAwait(false);
+        }
+
         if (alerts.Count > 0)
         {
             _signal.Notify();
         }
 
-        return transitions;
+        return [.. transitions.Take(transitions.Count - forgotten.Count)];
     }
 
-    /// <summary>Services with a subscription, and those of <c>IsItDown:Monitor:AlwaysWatch</c>.</summary>
+    /// <summary>Services with a subscription, and those of <c>IsItDown:Monitor:AlwaysWatch</c>, each once.</summary>
     private async Task<IReadOnlyList<ServiceDefinition>> WatchedServicesAsync(CancellationToken cancellationToken)
     {
-        var ids = (await _store.SubscribedServicesAsync(cancellationToken).ConfigureAwait(false))
-            .Concat(_options.AlwaysWatch)
-            .Distinct(StringComparer.OrdinalIgnoreCase);
-        var services = new List<ServiceDefinition>();
-        foreach (var id in ids)
+        var names = (await _store.SubscribedServicesAsync(cancellationToken).ConfigureAwait(false)).Concat(_options.AlwaysWatch);
+        var services = new Dictionary<string, ServiceDefinition>(StringComparer.Ordinal);
+        foreach (var name in names)
         {
-            if (_catalog.Find(id) is { } service)
+            // Different names may resolve to one service ("fb" and "facebook"): it must be checked once a round.
+            if (_catalog.Find(name) is { } service)
             {
-                services.Add(service);
+                services.TryAdd(service.Id, service);
             }
-            else
+            else if (_missing.Add(name))
             {
-                // A service removed from the catalog keeps its subscriptions, in case it comes back.
-                LogNotInCatalog(_logger, id);
+                // A service removed from the catalog keeps its subscriptions, in case it comes back. Said once.
+                LogNotInCatalog(_logger, name);
             }
         }
 
-        return services;
+        return [.. services.Values];
     }
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "{Service} is no longer watched while down: its incident is closed")]
+    private static partial void LogForgotten(ILogger logger, string service);
 
     [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "{Service} declared {Transition} ({CauseCode})")]
     private static partial void LogTransition(ILogger logger, string service, TransitionKind transition, string causeCode);

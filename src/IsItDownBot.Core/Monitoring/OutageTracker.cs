@@ -42,6 +42,7 @@ public sealed class OutageTracker
 
                 // "Down since" is the first failing round of the streak, not the round that crossed the threshold.
                 DownSince = state.Health == ServiceHealth.Down || state.ConsecutiveFailures > 0 ? state.DownSince ?? at : at,
+                UpSince = null,
             };
             if (state.Health == ServiceHealth.Up && failing.ConsecutiveFailures >= _failureThreshold)
             {
@@ -59,12 +60,15 @@ public sealed class OutageTracker
 
             // A streak of failures that never reached the threshold is forgotten.
             DownSince = state.Health == ServiceHealth.Down ? state.DownSince : null,
+
+            // Symmetric with DownSince: the outage ends at the first passing round, once confirmed.
+            UpSince = state.Health == ServiceHealth.Down ? (state.ConsecutiveSuccesses > 0 ? state.UpSince ?? at : at) : null,
         };
         if (state.Health == ServiceHealth.Down && passing.ConsecutiveSuccesses >= _successThreshold)
         {
-            var up = passing with { Health = ServiceHealth.Up, DownSince = null, OpenIncidentId = null };
+            var up = passing with { Health = ServiceHealth.Up, DownSince = null, UpSince = null, OpenIncidentId = null };
             var since = state.DownSince ?? at;
-            return (up, new Transition(service, TransitionKind.Up, at, report.Cause, since, state.OpenIncidentId));
+            return (up, new Transition(service, TransitionKind.Up, passing.UpSince ?? at, report.Cause, since, state.OpenIncidentId));
         }
 
         return (passing, null);

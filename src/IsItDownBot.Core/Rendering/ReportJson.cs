@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
 
 namespace IsItDownBot.Core.Rendering;
@@ -46,7 +47,7 @@ public static class ReportJson
                 ["explanation"] = report.Cause.Explanation,
             },
             ["checkedAt"] = report.CheckedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
-            ["downSince"] = openIncident?.OpenedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["downSince"] = report.Verdict == Verdict.Up ? null : openIncident?.OpenedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["durationMs"] = Math.Round(report.Duration.TotalMilliseconds, 1),
             ["probes"] = probes,
         };

@@ -59,6 +59,16 @@ public interface IBotStore
     /// </summary>
     Task<IReadOnlyList<OutboxAlert>> ClaimDueAlertsAsync(string platform, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Extends a claim that is still held, just before a send: false when it was lost (its lease ran out and
+    /// another dispatcher claimed the row) or the alert was settled meanwhile (its channel removed). Then the
+    /// alert must not be sent. A lease that ran out with nobody claiming the row in between is still held.
+    /// </summary>
+    Task<bool> RenewClaimAsync(OutboxAlert alert, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default);
+
+    /// <summary>Gives a claimed alert back unsent and uncounted (the bot is stopping), for the next dispatcher.</summary>
+    Task ReleaseAsync(OutboxAlert alert, CancellationToken cancellationToken = default);
+
     /// <summary>Marks a claimed alert delivered. False when the claim was lost (the lease ran out and another took it).</summary>
     Task<bool> MarkDeliveredAsync(OutboxAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default);
 

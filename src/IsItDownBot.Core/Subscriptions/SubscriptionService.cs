@@ -52,7 +52,10 @@ public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog,
         }
 
         return new SubscriptionResult(SubscriptionOutcome.Subscribed,
-            $"Subscribed: this channel will get one alert when {Names(fresh)} goes down, and one when it is back.", fresh, []);
+            fresh.Count == 1
+                ? $"Subscribed: this channel will get one alert when {fresh[0].Name} goes down, and one when it is back."
+                : $"Subscribed to {Names(fresh)}: this channel will get one alert when any of them goes down, and one when it is back.",
+            fresh, []);
     }
 
     public async Task<SubscriptionResult> UnsubscribeAsync(ChannelRef channel, string? target, bool permitted, CancellationToken cancellationToken = default)
@@ -130,7 +133,7 @@ public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog,
     {
         0 => "nothing",
         1 => services[0].Name,
-        <= 4 => $"{string.Join(", ", services.Take(services.Count - 1).Select(service => service.Name))} or {services[^1].Name}",
+        <= 4 => $"{string.Join(", ", services.Take(services.Count - 1).Select(service => service.Name))} and {services[^1].Name}",
         _ => $"{services.Count} services",
     };
 

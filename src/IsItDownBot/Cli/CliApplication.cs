@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IsItDownBot.Hosting;
 
 namespace IsItDownBot.Cli;
 
@@ -28,7 +29,15 @@ internal static class CliApplication
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = context.Out, Error = context.Error, EnableDefaultExceptionHandler = false };
+        var invocation = new InvocationConfiguration
+        {
+            Output = context.Out,
+            Error = context.Error,
+            EnableDefaultExceptionHandler = false,
+
+            // On Ctrl+C or SIGTERM, give run the time to finish the delivery under way before the process ends.
+            ProcessTerminationTimeout = BotHost.ShutdownTimeout + TimeSpan.FromSeconds(5),
+        };
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 }

@@ -15,38 +15,57 @@ internal static class CoreServices
     {
         var configuration = AppConfiguration.Load(configFile);
         var services = new ServiceCollection()
-            .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration), dispose: true))
+            .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration, minimumWarning: true), dispose: true))
             .AddIsItDownCore(configuration)
             .AddIsItDownMonitoring(configuration);
         var provider = services.BuildServiceProvider();
         try
         {
-            provider.GetRequiredService<IStartupValidator>().Validate();
+            Validate(provider);
+            return provider;
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+    }
 
-            // Building these parses every endpoint and the trusted roots: do it now, as configuration.
+    /// <summary>
+    /// Validates every options section and builds what parses configuration (the catalog's URLs, the trusted
+    /// roots), so that a broken key stops the command at once with its name, never a stack trace later.
+    /// </summary>
+    public static void Validate(IServiceProvider provider)
+    {
+        try
+        {
+            provider.GetRequiredService<IStartupValidator>().Validate();
             _ = provider.GetRequiredService<ServiceCatalog>();
             _ = provider.GetRequiredService<CertificateTrust>();
-            return provider;
         }
         catch (Exception exception) when (ConfigurationErrors.TryDescribe(exception, out var usage))
         {
-            provider.Dispose();
             throw usage;
         }
         catch (InvalidOperationException exception)
         {
             // The binder names the key: "Failed to convert configuration value at 'IsItDown:Dns:Timeout' ...".
-            provider.Dispose();
             throw new UsageException("Invalid configuration: " + exception.Message, exception);
         }
     }
 
-    private static Serilog.Core.Logger CreateLogger(IConfiguration configuration)
+    /// <param name="minimumWarning">For check and status: their answer is the output, only problems are logged beside it.</param>
+    public static Serilog.Core.Logger CreateLogger(IConfiguration configuration, bool minimumWarning)
     {
         try
         {
-            // check and status print their answer; only warnings and errors belong beside it.
-            return new LoggerConfiguration().FromConfiguration(configuration).MinimumLevel.Warning().CreateLogger();
+            var logger = new LoggerConfiguration().FromConfiguration(configuration);
+            if (minimumWarning)
+            {
+                logger.MinimumLevel.Warning();
+            }
+
+            return logger.CreateLogger();
         }
         catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or FormatException)
         {

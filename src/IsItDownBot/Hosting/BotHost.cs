@@ -20,22 +20,36 @@ internal static partial class BotHost
     /// <summary>Configuration keys of the chat platforms' tokens: an adapter starts only when its token is set.</summary>
     public static readonly string[] TokenKeys = ["IsItDown:Telegram:BotToken", "IsItDown:Discord:BotToken"];
 
+    /// <summary>How long a stop may take: the delivery under way finishes within its send timeout.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
+
     public static IHost Build(string? configFile)
     {
         var configuration = AppConfiguration.Load(configFile);
+        var serilog = CoreServices.CreateLogger(configuration, minimumWarning: false);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             DisableDefaults = true,
             ContentRootPath = Directory.GetCurrentDirectory(),
         });
         builder.Configuration.AddConfiguration(configuration);
-        builder.Services.AddSerilog((_, logger) => logger.FromConfiguration(configuration), preserveStaticLogger: true);
-        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromSeconds(30));
+        builder.Services.AddSerilog(serilog, dispose: true);
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
         builder.Services
             .AddIsItDownCore(configuration)
             .AddIsItDownMonitoring(configuration)
             .AddIsItDownBackgroundWork();
-        return builder.Build();
+        var host = builder.Build();
+        try
+        {
+            CoreServices.Validate(host.Services);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 
     public static async Task<int> RunAsync(string? configFile, CancellationToken cancellationToken)
@@ -52,17 +66,17 @@ internal static partial class BotHost
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (Exception exception) when (ConfigurationErrors.TryDescribe(exception, out var usage))
-        {
-            throw usage;
-        }
-        catch (InvalidOperationException exception) when (exception.Message.Contains("configuration", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new UsageException("Invalid configuration: " + exception.Message, exception);
-        }
         catch (SqliteException exception)
         {
             throw new UsageException($"Cannot open the database (IsItDown:Storage:Path): {exception.Message}", exception);
+        }
+        catch (IOException exception)
+        {
+            throw new UsageException($"Cannot create the database (IsItDown:Storage:Path): {exception.Message}", exception);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw new UsageException($"Cannot create the database (IsItDown:Storage:Path): {exception.Message}", exception);
         }
 
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;

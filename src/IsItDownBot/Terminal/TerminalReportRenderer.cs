@@ -13,7 +13,7 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console)
     {
         ArgumentNullException.ThrowIfNull(report);
         console.MarkupLine($"{Badge(report.Verdict)} [bold]{Markup.Escape(report.Service.Name)}[/]: {Markup.Escape(report.Cause.Summary)}");
-        if (openIncident is not null)
+        if (openIncident is not null && report.Verdict != Verdict.Up)
         {
             console.MarkupLine($"[bold]{Markup.Escape(SinceWhen.Describe(openIncident, report.CheckedAt))}[/]");
         }

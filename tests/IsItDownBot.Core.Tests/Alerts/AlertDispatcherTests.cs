@@ -54,7 +54,7 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
         Assert.False(killed.IsCompleted);
 
         // After a restart, the dead dispatcher's claims run out and a new one sends what is left.
-        _time.Advance(TimeSpan.FromMinutes(3));
+        _time.Advance(new AlertOptions().Lease + TimeSpan.FromSeconds(1));
         sink.Behaviour = (_, _) => Task.FromResult(DeliveryResult.Delivered);
         await Dispatcher(sink).DrainOnceAsync();
 

@@ -68,7 +68,7 @@ public sealed class MonitorEndToEndTests
 
         var up = sink.Delivered[1].Message;
         Assert.Equal(TransitionKind.Up, up.Kind);
-        Assert.Equal(TimeSpan.FromMinutes(5), up.Items[0].Duration);
+        Assert.Equal(TimeSpan.FromMinutes(4), up.Items[0].Duration);
 
         // "Since when?" while it was down; the history afterwards.
         Assert.Equal(firstFailure, open?.OpenedAt);

@@ -43,7 +43,9 @@ public sealed class OutageTrackerTests
 
         Assert.Equal([TransitionKind.Down, TransitionKind.Up], states.Transitions.Select(transition => transition.Kind));
         var up = states.Transitions[1];
-        Assert.Equal(TimeSpan.FromMinutes(4), up.Duration);
+
+        // Down from the first failing round (0) to the first passing one (3), confirmed at 4.
+        Assert.Equal(TimeSpan.FromMinutes(3), up.Duration);
         Assert.Equal(ServiceHealth.Up, states.Last.Health);
         Assert.Null(states.Last.DownSince);
     }

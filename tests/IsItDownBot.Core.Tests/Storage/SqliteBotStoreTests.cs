@@ -38,14 +38,14 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
     }
 
     [Fact]
-    public async Task Migrate_OnANewFile_RecordsVersionOneWithItsDescriptionAndTime()
+    public async Task Migrate_OnANewFile_RecordsEveryStepWithItsDescriptionAndTime()
     {
         await CreateStoreAsync();
 
         var applied = await QueryAsync("SELECT version, description, applied_at FROM schema_migrations ORDER BY version;");
 
         Assert.Equal(
-            [$"1|{SqliteMigrations.All[0].Description}|{Start.ToUnixTimeMilliseconds()}"],
+            SqliteMigrations.All.Select(step => $"{step.Version}|{step.Description}|{Start.ToUnixTimeMilliseconds()}"),
             applied);
     }
 
@@ -60,7 +60,7 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
         await store.MigrateAsync();
         await new SqliteBotStore(ConnectionString, _time).MigrateAsync();
 
-        Assert.Equal(["1"], await QueryAsync("SELECT version FROM schema_migrations;"));
+        Assert.Equal(SqliteMigrations.All.Select(step => step.Version.ToString(System.Globalization.CultureInfo.InvariantCulture)), await QueryAsync("SELECT version FROM schema_migrations ORDER BY version;"));
         Assert.Single(await store.ListSubscriptionsAsync(TelegramChat));
         Assert.NotNull(await store.OpenIncidentAsync("facebook"));
         Assert.Equal(1, await store.PendingAlertCountAsync());
@@ -69,10 +69,10 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
     [Fact]
     public async Task Migrate_OnAFileFromAnOlderBuild_AppliesOnlyTheMissingStepsAndKeepsTheData()
     {
-        var older = new SqliteBotStore(ConnectionString, _time, SqliteMigrations.All);
+        // A database made by the first release, schema version 1 only, with a subscriber in it.
+        var older = new SqliteBotStore(ConnectionString, _time, [SqliteMigrations.All[0]]);
         await older.MigrateAsync();
         await older.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
-        await older.CommitRoundAsync(Down("facebook", Start, TelegramChat));
         SqliteConnection.ClearAllPools();
         _time.Advance(TimeSpan.FromDays(30));
 
@@ -80,11 +80,16 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
         await newer.MigrateAsync();
 
         Assert.Equal(
-            ["1|" + Start.ToUnixTimeMilliseconds(), $"{LaterStep.Version}|{Start.AddDays(30).ToUnixTimeMilliseconds()}"],
+            SqliteMigrations.All.Skip(1).Append(LaterStep)
+                .Select(step => $"{step.Version}|{Start.AddDays(30).ToUnixTimeMilliseconds()}")
+                .Prepend("1|" + Start.ToUnixTimeMilliseconds()),
             await QueryAsync("SELECT version, applied_at FROM schema_migrations ORDER BY version;"));
         Assert.Equal(["0"], await QueryAsync("SELECT COUNT(*) FROM later_step;"));
         Assert.Single(await newer.ListSubscriptionsAsync(TelegramChat));
-        Assert.Single(await newer.ClaimDueAlertsAsync("telegram", Start, TimeSpan.FromMinutes(1), 10));
+
+        // The upgraded schema takes what this build writes.
+        await newer.CommitRoundAsync(Down("facebook", Start.AddDays(30), TelegramChat));
+        Assert.Single(await newer.ClaimDueAlertsAsync("telegram", Start.AddDays(30), TimeSpan.FromMinutes(1), 10));
     }
 
     [Fact]

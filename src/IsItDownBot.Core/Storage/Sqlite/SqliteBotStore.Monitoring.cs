@@ -15,7 +15,7 @@ public sealed partial class SqliteBotStore
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var select = connection.Command("""
-            SELECT service_id, health, consecutive_failures, consecutive_successes, open_incident_id, down_since
+            SELECT service_id, health, consecutive_failures, consecutive_successes, open_incident_id, down_since, up_since
             FROM service_state;
             """);
         using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -28,7 +28,8 @@ public sealed partial class SqliteBotStore
                 reader.GetInt32(2),
                 reader.GetInt32(3),
                 reader.GetNullableInt64(4),
-                reader.GetNullableTime(5));
+                reader.GetNullableTime(5),
+                reader.GetNullableTime(6));
             states[state.ServiceId] = state;
         }
 
@@ -147,21 +148,23 @@ public sealed partial class SqliteBotStore
         SqliteConnection connection, SqliteTransaction transaction, ServiceState state, CancellationToken cancellationToken)
     {
         using var upsert = connection.Command("""
-            INSERT INTO service_state (service_id, health, consecutive_failures, consecutive_successes, open_incident_id, down_since)
-            VALUES ($serviceId, $health, $failures, $successes, $openIncidentId, $downSince)
+            INSERT INTO service_state (service_id, health, consecutive_failures, consecutive_successes, open_incident_id, down_since, up_since)
+            VALUES ($serviceId, $health, $failures, $successes, $openIncidentId, $downSince, $upSince)
             ON CONFLICT (service_id) DO UPDATE SET
                 health = excluded.health,
                 consecutive_failures = excluded.consecutive_failures,
                 consecutive_successes = excluded.consecutive_successes,
                 open_incident_id = excluded.open_incident_id,
-                down_since = excluded.down_since;
+                down_since = excluded.down_since,
+                up_since = excluded.up_since;
             """, transaction)
             .With("$serviceId", state.ServiceId)
             .With("$health", FormatHealth(state.Health))
             .With("$failures", state.ConsecutiveFailures)
             .With("$successes", state.ConsecutiveSuccesses)
             .With("$openIncidentId", state.OpenIncidentId)
-            .With("$downSince", SqliteValues.ToUnixMilliseconds(state.DownSince));
+            .With("$downSince", SqliteValues.ToUnixMilliseconds(state.DownSince))
+            .With("$upSince", SqliteValues.ToUnixMilliseconds(state.UpSince));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

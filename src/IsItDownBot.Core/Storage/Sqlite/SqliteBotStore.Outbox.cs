@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
@@ -42,19 +43,42 @@ public sealed partial class SqliteBotStore
             .With("$max", max);
 
         var claimed = new List<OutboxAlert>();
+        var unreadable = new List<(long Id, string Error)>();
         using (var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                AlertMessage message;
+                try
+                {
+                    message = AlertMessageJson.Deserialize(reader.GetString(4));
+                }
+                catch (JsonException exception)
+                {
+                    // Written by another version, or by hand: one such row must not block its whole platform.
+                    unreadable.Add((reader.GetInt64(0), "unreadable alert: " + exception.Message));
+                    continue;
+                }
+
                 claimed.Add(new OutboxAlert(
                     reader.GetInt64(0),
                     new ChannelRef(reader.GetString(1), reader.GetString(2)),
                     reader.GetString(3),
-                    AlertMessageJson.Deserialize(reader.GetString(4)),
+                    message,
                     reader.GetInt32(5),
                     reader.GetTime(6),
                     reader.GetString(7)));
             }
+        }
+
+        foreach (var (id, error) in unreadable)
+        {
+            using var abandon = connection.Command(
+                "UPDATE outbox SET abandoned_at = $now, claimed_until = NULL, last_error = $error WHERE id = $id;", transaction)
+                .With("$id", id)
+                .With("$now", SqliteValues.ToUnixMilliseconds(now))
+                .With("$error", error);
+            await abandon.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -62,6 +86,33 @@ public sealed partial class SqliteBotStore
         // RETURNING gives rows in no promised order.
         claimed.Sort((left, right) => left.Id.CompareTo(right.Id));
         return claimed;
+    }
+
+    public async Task<bool> RenewClaimAsync(OutboxAlert alert, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var update = connection.Command($"""
+            UPDATE outbox SET claimed_until = $until
+            WHERE {HeldByClaim};
+            """)
+            .With("$id", alert.Id)
+            .With("$claimToken", alert.ClaimToken)
+            .With("$until", SqliteValues.ToUnixMilliseconds(now + lease));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task ReleaseAsync(OutboxAlert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var update = connection.Command($"""
+            UPDATE outbox SET claimed_until = NULL, claim_token = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("$id", alert.Id)
+            .With("$claimToken", alert.ClaimToken);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<bool> MarkDeliveredAsync(OutboxAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default)

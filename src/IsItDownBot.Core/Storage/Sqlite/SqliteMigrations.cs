@@ -78,5 +78,11 @@ internal static class SqliteMigrations
             CREATE INDEX ix_outbox_channel ON outbox (platform, channel_id)
                 WHERE delivered_at IS NULL AND abandoned_at IS NULL;
             """),
+
+        new(2, "when a down service started passing again; settled outbox rows indexed for pruning", """
+            ALTER TABLE service_state ADD COLUMN up_since INTEGER NULL;
+            CREATE INDEX ix_outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
+            CREATE INDEX ix_outbox_abandoned ON outbox (abandoned_at) WHERE abandoned_at IS NOT NULL;
+            """),
     ];
 }
