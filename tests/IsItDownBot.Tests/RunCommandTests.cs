@@ -32,6 +32,8 @@ public sealed class RunCommandTests
         Assert.Contains(bot.Lines, line => line.Contains("No chat platform token is configured", StringComparison.Ordinal));
         Assert.Contains(bot.Lines, line => line.Contains("IsItDownBot stopped", StringComparison.Ordinal));
         Assert.Equal(1L, CountIncidents(database));
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
     }
 
     [Fact]
@@ -54,6 +56,17 @@ public sealed class RunCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("IsItDown:Monitor:AlwaysWatch:0: 'myspace' is not a service of the catalog", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithALeaseShorterThanADelivery_StopsAtStartExplaining()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Alerts": { "Lease": "00:01:00", "SendTimeout": "00:00:30" } } }""");
+
+        var run = await CliRun.InvokeAsync("run", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Alerts:Lease (00:01:00) must be longer than the longest delivery", run.Error, StringComparison.Ordinal);
     }
 
     private static long CountIncidents(string database)

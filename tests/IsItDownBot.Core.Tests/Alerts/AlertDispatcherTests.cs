@@ -174,6 +174,24 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Drain_WhenAChannelTurnsOutGone_SendsItNothingMoreFromTheSameBatch()
+    {
+        var gone = new ChannelRef("telegram", "-1009");
+        await Store.AddSubscriptionAsync(new Subscription(gone, "facebook", "admin", _time.GetUtcNow()));
+        foreach (var service in new[] { "facebook", "discord", "youtube" })
+        {
+            await QueueAsync([gone], service);
+        }
+
+        var sink = new RecordingAlertSink { Behaviour = (_, _) => Task.FromResult(DeliveryResult.Gone("403 Forbidden: bot was blocked by the user")) };
+
+        await Dispatcher(sink, concurrency: 1).DrainOnceAsync();
+
+        Assert.Equal(1, sink.Calls);
+        Assert.Equal(0, await Store.PendingAlertCountAsync());
+    }
+
+    [Fact]
     public async Task Drain_ManyAlertsToOneChat_ArePacedAtItsLimit()
     {
         var chat = new ChannelRef("telegram", "42");

@@ -79,6 +79,63 @@ public sealed class MonitorEndToEndTests
     }
 
     [Fact]
+    public async Task Monitor_AServiceWatchedUnderTwoNames_IsCheckedAndDeclaredOnce()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var server = await world.StartServiceAsync("broken", "Broken", LoopbackHttpsServer.Respond(500));
+        world.Settings["IsItDown:Services:broken:Aliases:0"] = "brk";
+        world.Settings["IsItDown:Monitor:AlwaysWatch:0"] = "brk";
+        var time = new FakeTimeProvider(Now());
+        using var database = await TempSqliteStore.CreateAsync(time);
+        var sink = new RecordingAlertSink();
+        await using var bot = Build(world, time, database.Store, sink);
+        await bot.GetRequiredService<SubscriptionService>().SubscribeAsync(Channel, "broken", "admin", permitted: true);
+
+        var declared = new List<Transition>();
+        for (var round = 0; round < 3; round++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            declared.AddRange(await bot.GetRequiredService<OutageMonitor>().RunRoundAsync());
+        }
+
+        await bot.GetRequiredService<AlertDispatcher>().DrainOnceAsync();
+        Assert.Single(declared);
+        Assert.Equal(3, server.RequestCount);
+        Assert.Single(Assert.Single(sink.Delivered).Message.Items);
+        Assert.Single(await database.Store.IncidentsAsync("broken", 10));
+    }
+
+    [Fact]
+    public async Task Monitor_WhenNobodyWatchesADownServiceAnyMore_ClosesItsIncidentQuietly()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("gone", "Gone", LoopbackHttpsServer.Respond(500));
+        var time = new FakeTimeProvider(Now());
+        using var database = await TempSqliteStore.CreateAsync(time);
+        var sink = new RecordingAlertSink();
+        await using var bot = Build(world, time, database.Store, sink);
+        var subscriptions = bot.GetRequiredService<SubscriptionService>();
+        var monitor = bot.GetRequiredService<OutageMonitor>();
+        await subscriptions.SubscribeAsync(Channel, "gone", "admin", permitted: true);
+        for (var round = 0; round < 2; round++)
+        {
+            time.Advance(TimeSpan.FromMinutes(1));
+            await monitor.RunRoundAsync();
+        }
+
+        Assert.NotNull(await database.Store.OpenIncidentAsync("gone"));
+        await subscriptions.UnsubscribeAsync(Channel, "gone", permitted: true);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await monitor.RunRoundAsync();
+        await bot.GetRequiredService<AlertDispatcher>().DrainOnceAsync();
+
+        Assert.Null(await database.Store.OpenIncidentAsync("gone"));
+        Assert.Equal("unwatched", Assert.Single(await database.Store.IncidentsAsync("gone", 10)).CloseCauseCode);
+        Assert.Equal(TransitionKind.Down, Assert.Single(sink.Delivered).Message.Kind);
+        Assert.Equal(ServiceHealth.Up, (await database.Store.LoadServiceStatesAsync())["gone"].Health);
+    }
+
+    [Fact]
     public async Task Monitor_WhileTheBotsNetworkIsDown_DeclaresNothing()
     {
         await using var world = await LoopbackWorld.StartAsync();

@@ -404,6 +404,39 @@ public abstract class BotStoreContractTests
     }
 
     [Fact]
+    public async Task RenewClaim_HoldsWhileNobodyElseClaimed_AndFailsOnceTakenOverOrSettled()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        await store.CommitRoundAsync(Down("discord", Start, TelegramChat));
+        var first = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 2);
+
+        // Past the lease but unclaimed by anyone else: still ours.
+        Assert.True(await store.RenewClaimAsync(first[0], Start + Lease + Lease, Lease));
+
+        // The other one's lease ran out and a second dispatcher took it.
+        var takenOver = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start + Lease + Lease, Lease, 10));
+        Assert.Equal(first[1].Id, takenOver.Id);
+        Assert.False(await store.RenewClaimAsync(first[1], Start + Lease + Lease, Lease));
+
+        await store.AbandonAsync(first[0], Start + Lease + Lease, "gone");
+        Assert.False(await store.RenewClaimAsync(first[0], Start + Lease + Lease, Lease));
+    }
+
+    [Fact]
+    public async Task Release_GivesTheAlertBackAtOnceWithoutCountingAnAttempt()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        var claimed = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+
+        await store.ReleaseAsync(claimed);
+        var again = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10));
+
+        Assert.Equal((claimed.Id, 0), (again.Id, again.Attempts));
+    }
+
+    [Fact]
     public async Task PruneOutbox_DeletesOnlySettledAlertsOlderThanTheCutoff()
     {
         var store = await CreateStoreAsync();

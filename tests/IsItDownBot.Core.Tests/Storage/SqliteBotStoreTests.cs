@@ -103,6 +103,21 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
     }
 
     [Fact]
+    public async Task Claim_AnUnreadableAlert_AbandonsItAndStillClaimsTheOthers()
+    {
+        var store = await CreateStoreAsync();
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat));
+        await store.CommitRoundAsync(Down("discord", Start, TelegramChat));
+        await QueryAsync("UPDATE outbox SET message_json = '{\"Kind\":\"Sideways\"}' WHERE id = (SELECT MIN(id) FROM outbox);");
+
+        var claimed = Assert.Single(await store.ClaimDueAlertsAsync("telegram", Start, TimeSpan.FromMinutes(1), 10));
+
+        Assert.Equal("discord", claimed.Message.Items[0].ServiceId);
+        Assert.Equal(1, await store.PendingAlertCountAsync());
+        Assert.Contains("unreadable alert", Assert.Single(await QueryAsync("SELECT last_error FROM outbox WHERE abandoned_at IS NOT NULL;")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Migrate_TurnsOnWriteAheadLogging()
     {
         await CreateStoreAsync();
