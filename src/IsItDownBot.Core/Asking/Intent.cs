@@ -16,5 +16,8 @@ public enum Intent
 
     Unsubscribe,
 
+    /// <summary>Which services this channel gets alerts for.</summary>
+    Subscriptions,
+
     Help,
 }

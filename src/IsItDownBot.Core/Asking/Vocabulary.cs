@@ -25,6 +25,8 @@ internal static class Vocabulary
         ["unsubscribe"] = Intent.Unsubscribe,
         ["unsub"] = Intent.Unsubscribe,
         ["desabonner"] = Intent.Unsubscribe,
+        ["subscriptions"] = Intent.Subscriptions,
+        ["abonnements"] = Intent.Subscriptions,
         ["help"] = Intent.Help,
         ["aide"] = Intent.Help,
         ["start"] = Intent.Help,

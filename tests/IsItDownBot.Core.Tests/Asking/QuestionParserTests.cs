@@ -154,6 +154,8 @@ public class QuestionParserTests
     [InlineData("/subscribe", "Subscribe")]
     [InlineData("/subscribe all", "Subscribe all")]
     [InlineData("/unsubscribe all", "Unsubscribe all")]
+    [InlineData("/subscriptions", "Subscriptions")]
+    [InlineData("/subscriptions@IsItDownBot", "Subscriptions")]
     [InlineData("/unsubscribe ig", "Unsubscribe instagram")]
     [InlineData("/help", "Help")]
     [InlineData("/start", "Help")]
