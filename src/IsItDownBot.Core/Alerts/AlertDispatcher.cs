@@ -183,6 +183,12 @@ public sealed partial class AlertDispatcher
                 LogChannelGone(_logger, alert.Channel.Platform, alert.Channel.ChannelId, reason, removed);
                 break;
 
+            case DeliveryStatus.Rejected:
+                var why = result.Detail ?? "the platform refused the alert";
+                await _store.AbandonAsync(alert, now, why, CancellationToken.None).ConfigureAwait(false);
+                LogRejected(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId, why);
+                break;
+
             default:
                 var next = now + Backoff(alert.Attempts, result.RetryAfter);
                 await _store.RescheduleAsync(alert, next, result.Detail ?? "temporary failure", CancellationToken.None).ConfigureAwait(false);
@@ -209,6 +215,9 @@ public sealed partial class AlertDispatcher
 
     [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "{Platform} channel {Channel} is gone ({Reason}): removed its {Removed} subscriptions")]
     private static partial void LogChannelGone(ILogger logger, string platform, string channel, string reason, int removed);
+
+    [LoggerMessage(EventId = 205, Level = LogLevel.Error, Message = "Alert {AlertId} to {Platform}:{Channel} was refused for good: {Reason}")]
+    private static partial void LogRejected(ILogger logger, long alertId, string platform, string channel, string reason);
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Information, Message = "Alert {AlertId} to {Platform}:{Channel} not delivered ({Detail}); next attempt at {NextAttempt}")]
     private static partial void LogRescheduled(ILogger logger, long alertId, string platform, string channel, string? detail, DateTimeOffset nextAttempt);

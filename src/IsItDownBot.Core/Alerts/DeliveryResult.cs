@@ -9,6 +9,9 @@ public enum DeliveryStatus
 
     /// <summary>The channel is gone or the bot may no longer post there: stop sending to it.</summary>
     ChannelGone,
+
+    /// <summary>The platform refuses this alert for good (it is malformed for it); the channel is fine.</summary>
+    Rejected,
 }
 
 /// <summary>What a sink reports for one send: a failure is data, not an exception.</summary>
@@ -19,4 +22,6 @@ public sealed record DeliveryResult(DeliveryStatus Status, TimeSpan? RetryAfter 
     public static DeliveryResult Retry(string detail, TimeSpan? after = null) => new(DeliveryStatus.RetryLater, after, detail);
 
     public static DeliveryResult Gone(string reason) => new(DeliveryStatus.ChannelGone, null, reason);
+
+    public static DeliveryResult Reject(string reason) => new(DeliveryStatus.Rejected, null, reason);
 }

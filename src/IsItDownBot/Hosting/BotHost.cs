@@ -38,7 +38,8 @@ internal static partial class BotHost
         builder.Services
             .AddIsItDownCore(configuration)
             .AddIsItDownMonitoring(configuration)
-            .AddIsItDownBackgroundWork();
+            .AddIsItDownBackgroundWork()
+            .AddIsItDownTelegram(configuration);
         var host = builder.Build();
         try
         {

@@ -1,0 +1,32 @@
+using System.Globalization;
+using IsItDownBot.Core.Subscriptions;
+
+namespace IsItDownBot.Telegram;
+
+/// <summary>Answers to (un)subscribe requests, in the person's language.</summary>
+internal static class TelegramReplies
+{
+    public static string Subscription(SubscriptionResult result, TelegramLanguage language)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var names = string.Join(", ", result.Services.Select(service => service.Name));
+        if (language == TelegramLanguage.English || result.Outcome is SubscriptionOutcome.UnknownService)
+        {
+            return TelegramHtml.Escape(result.Message);
+        }
+
+        var text = result.Outcome switch
+        {
+            SubscriptionOutcome.Subscribed => "C’est noté : ce chat recevra une alerte quand {0} tombe en panne, et une quand il revient.",
+            SubscriptionOutcome.AlreadySubscribed => "Ce chat reçoit déjà les alertes pour {0}.",
+            SubscriptionOutcome.Unsubscribed => "Désabonné : plus d’alertes pour {0}.",
+            SubscriptionOutcome.NotSubscribed => "Ce chat ne recevait pas d’alertes pour ça.",
+            SubscriptionOutcome.NotPermitted => TelegramTexts.French.OnlyAdmins,
+            SubscriptionOutcome.NoService => "Quel service ? Par exemple : /subscribe whatsapp, ou /subscribe all.",
+            SubscriptionOutcome.NotInCatalog => "Je peux vérifier ce domaine à la demande, mais les alertes ne concernent que les services que je surveille.",
+            SubscriptionOutcome.LimitReached => "Ce chat suit déjà autant de services que permis. Désabonnez-le d’abord de certains.",
+            _ => result.Message,
+        };
+        return TelegramHtml.Escape(string.Format(CultureInfo.InvariantCulture, text, names));
+    }
+}

@@ -1,0 +1,213 @@
+using IsItDownBot.Core.Asking;
+using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Monitoring;
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Subscriptions;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace IsItDownBot.Telegram;
+
+/// <summary>
+/// Answers one update: a question, a command, or a button press. What is not for the bot (other bots'
+/// commands, group chatter, stickers, edits, channel posts) is ignored.
+/// </summary>
+internal sealed class TelegramUpdateHandler(
+    ITelegramBotClient client,
+    TelegramBotIdentity identity,
+    QuestionParser parser,
+    ServiceCatalog catalog,
+    StatusChecker checker,
+    SubscriptionService subscriptions,
+    IBotStore store)
+{
+    // Only group admins post "on behalf of the group"; such messages come from this account.
+    private const long GroupAnonymousBot = 1087968824;
+
+    public Task HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        return update switch
+        {
+            { Message: { } message } => HandleMessageAsync(message, cancellationToken),
+            { CallbackQuery: { } query } => HandleCallbackAsync(query, cancellationToken),
+            _ => Task.CompletedTask,
+        };
+    }
+
+    private async Task HandleMessageAsync(Message message, CancellationToken cancellationToken)
+    {
+        // A group that became a supergroup keeps its alerts under its new id.
+        if (message.MigrateToChatId is long newId)
+        {
+            await store.MoveChannelAsync(Channel(message.Chat.Id), Channel(newId), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (message.Text is not { Length: > 0 } text || message.From is not { } from || (from.IsBot && from.Id != GroupAnonymousBot))
+        {
+            return;
+        }
+
+        var isPrivate = message.Chat.Type == ChatType.Private;
+        var isCommand = text.StartsWith('/');
+        if (isCommand && !identity.OwnsCommand(text))
+        {
+            return;
+        }
+
+        // In groups the bot answers commands and messages that mention it; in private chats, everything.
+        if (!isPrivate && !isCommand && !identity.IsMentionedIn(text))
+        {
+            return;
+        }
+
+        var language = TelegramLanguages.From(from.LanguageCode);
+        var texts = TelegramTexts.For(language);
+        var question = parser.Parse(text);
+        var reply = new Reply(client, message);
+        switch (question.Intent)
+        {
+            case Intent.Check:
+                await AnswerCheckAsync(reply, question.Target, texts, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.Status:
+                await reply.TypingAsync(cancellationToken).ConfigureAwait(false);
+                var reports = await checker.CheckManyAsync(catalog.Services, cancellationToken).ConfigureAwait(false);
+                await reply.SendAsync(TelegramFormatter.Status(reports, texts), null, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.Subscribe or Intent.Unsubscribe:
+                var target = question.AllServices ? SubscriptionService.AllServices : question.Target?.Query;
+                var permitted = await MayManageAsync(message.Chat, from, message.SenderChat, cancellationToken).ConfigureAwait(false);
+                var result = question.Intent == Intent.Subscribe
+                    ? await subscriptions.SubscribeAsync(Channel(message.Chat.Id), target, Who(from), permitted, cancellationToken).ConfigureAwait(false)
+                    : await subscriptions.UnsubscribeAsync(Channel(message.Chat.Id), target, permitted, cancellationToken).ConfigureAwait(false);
+                await reply.SendAsync(TelegramReplies.Subscription(result, language), null, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.Subscriptions:
+                var followed = await subscriptions.ListAsync(Channel(message.Chat.Id), cancellationToken).ConfigureAwait(false);
+                await reply.SendAsync(TelegramFormatter.Subscriptions(followed, texts), null, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intent.Help:
+                await reply.SendAsync(texts.Help, null, cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                // A private message the bot cannot read as a question gets the help; a group mention too.
+                await reply.SendAsync(texts.Help, null, cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task AnswerCheckAsync(Reply reply, CatalogLookup? target, TelegramTexts texts, CancellationToken cancellationToken)
+    {
+        if (target is null)
+        {
+            await reply.SendAsync(texts.WhichService, null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (target.Service is not { } service)
+        {
+            await reply.SendAsync(TelegramFormatter.UnknownService(target.Query, target.Suggestions, texts), null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await reply.TypingAsync(cancellationToken).ConfigureAwait(false);
+        var (html, buttons) = await ReportAsync(service, texts, cancellationToken).ConfigureAwait(false);
+        await reply.SendAsync(html, buttons, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<(string Html, InlineKeyboardMarkup? Buttons)> ReportAsync(ServiceDefinition service, TelegramTexts texts, CancellationToken cancellationToken)
+    {
+        var report = await checker.CheckAsync(service, cancellationToken).ConfigureAwait(false);
+        var open = service.IsUserSupplied ? null : await store.OpenIncidentAsync(service.Id, cancellationToken).ConfigureAwait(false);
+        return (TelegramFormatter.Report(report, open, texts), TelegramFormatter.Buttons(service, texts));
+    }
+
+    private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
+    {
+        var texts = TelegramTexts.For(TelegramLanguages.From(query.From.LanguageCode));
+        var (action, serviceId) = CallbackData.Parse(query.Data);
+        var service = serviceId is null ? null : catalog.Find(serviceId) ?? (HostName.TryParse(serviceId, out var host) ? ServiceDefinition.ForDomain(host) : null);
+        if (service is null || query.Message is not { } message)
+        {
+            await client.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (action == "check")
+        {
+            await client.AnswerCallbackQuery(query.Id, texts.Checking, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var (html, buttons) = await ReportAsync(service, texts, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await client.EditMessageText(message.Chat.Id, message.MessageId, html, ParseMode.Html, buttons,
+                    new LinkPreviewOptions { IsDisabled = true }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (ApiRequestException exception) when (exception.Message.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                // Same answer as before: nothing to change.
+            }
+
+            return;
+        }
+
+        var permitted = await MayManageAsync(message.Chat, query.From, null, cancellationToken).ConfigureAwait(false);
+        var result = await subscriptions.SubscribeAsync(Channel(message.Chat.Id), service.Id, Who(query.From), permitted, cancellationToken).ConfigureAwait(false);
+        var answer = TelegramReplies.Subscription(result, TelegramLanguages.From(query.From.LanguageCode));
+        await client.AnswerCallbackQuery(query.Id, System.Net.WebUtility.HtmlDecode(answer), showAlert: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>In a private chat the person manages their own alerts; in a group only its administrators do.</summary>
+    private async Task<bool> MayManageAsync(Chat chat, User from, Chat? senderChat, CancellationToken cancellationToken)
+    {
+        if (chat.Type == ChatType.Private)
+        {
+            return true;
+        }
+
+        if (from.Id == GroupAnonymousBot && senderChat?.Id == chat.Id)
+        {
+            return true;
+        }
+
+        var member = await client.GetChatMember(chat.Id, from.Id, cancellationToken).ConfigureAwait(false);
+        return member.Status is ChatMemberStatus.Creator or ChatMemberStatus.Administrator;
+    }
+
+    private static ChannelRef Channel(long chatId) =>
+        new(TelegramAlertSink.PlatformName, chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private static string Who(User user) =>
+        user.Username is { Length: > 0 } username ? $"{user.Id} @{username}" : user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>Replies in the message's chat, as an answer to it, in HTML, without link previews.</summary>
+    private sealed class Reply(ITelegramBotClient client, Message message)
+    {
+        public async Task TypingAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await client.SendChatAction(message.Chat.Id, ChatAction.Typing, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (TelegramErrors.IsExpected(exception))
+            {
+                // "typing" is a courtesy: the answer matters, not this.
+            }
+        }
+
+        public Task SendAsync(string html, InlineKeyboardMarkup? buttons, CancellationToken cancellationToken) =>
+            client.SendMessage(
+                message.Chat.Id,
+                html,
+                ParseMode.Html,
+                replyParameters: new ReplyParameters { MessageId = message.MessageId, AllowSendingWithoutReply = true },
+                replyMarkup: buttons,
+                linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                cancellationToken: cancellationToken);
+    }
+}
