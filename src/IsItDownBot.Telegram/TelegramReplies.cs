@@ -3,7 +3,7 @@ using IsItDownBot.Core.Subscriptions;
 
 namespace IsItDownBot.Telegram;
 
-/// <summary>Answers to (un)subscribe requests, in the person's language.</summary>
+/// <summary>Answers to (un)subscribe requests, in the person's language, as plain text (escape it for HTML).</summary>
 internal static class TelegramReplies
 {
     public static string Subscription(SubscriptionResult result, TelegramLanguage language)
@@ -12,7 +12,7 @@ internal static class TelegramReplies
         var names = string.Join(", ", result.Services.Select(service => service.Name));
         if (language == TelegramLanguage.English || result.Outcome is SubscriptionOutcome.UnknownService)
         {
-            return TelegramHtml.Escape(result.Message);
+            return result.Message;
         }
 
         var text = result.Outcome switch
@@ -21,12 +21,12 @@ internal static class TelegramReplies
             SubscriptionOutcome.AlreadySubscribed => "Ce chat reçoit déjà les alertes pour {0}.",
             SubscriptionOutcome.Unsubscribed => "Désabonné : plus d’alertes pour {0}.",
             SubscriptionOutcome.NotSubscribed => "Ce chat ne recevait pas d’alertes pour ça.",
-            SubscriptionOutcome.NotPermitted => TelegramTexts.French.OnlyAdmins,
+            SubscriptionOutcome.NotPermitted => "Seuls les administrateurs du groupe peuvent changer ses alertes.",
             SubscriptionOutcome.NoService => "Quel service ? Par exemple : /subscribe whatsapp, ou /subscribe all.",
             SubscriptionOutcome.NotInCatalog => "Je peux vérifier ce domaine à la demande, mais les alertes ne concernent que les services que je surveille.",
             SubscriptionOutcome.LimitReached => "Ce chat suit déjà autant de services que permis. Désabonnez-le d’abord de certains.",
             _ => result.Message,
         };
-        return TelegramHtml.Escape(string.Format(CultureInfo.InvariantCulture, text, names));
+        return string.Format(CultureInfo.InvariantCulture, text, names);
     }
 }

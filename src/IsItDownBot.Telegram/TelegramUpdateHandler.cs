@@ -86,7 +86,7 @@ internal sealed class TelegramUpdateHandler(
                 var result = question.Intent == Intent.Subscribe
                     ? await subscriptions.SubscribeAsync(Channel(message.Chat.Id), target, Who(from), permitted, cancellationToken).ConfigureAwait(false)
                     : await subscriptions.UnsubscribeAsync(Channel(message.Chat.Id), target, permitted, cancellationToken).ConfigureAwait(false);
-                await reply.SendAsync(TelegramReplies.Subscription(result, language), null, cancellationToken).ConfigureAwait(false);
+                await reply.SendAsync(TelegramHtml.Escape(TelegramReplies.Subscription(result, language)), null, cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.Subscriptions:
                 var followed = await subscriptions.ListAsync(Channel(message.Chat.Id), cancellationToken).ConfigureAwait(false);
@@ -159,7 +159,7 @@ internal sealed class TelegramUpdateHandler(
         var permitted = await MayManageAsync(message.Chat, query.From, null, cancellationToken).ConfigureAwait(false);
         var result = await subscriptions.SubscribeAsync(Channel(message.Chat.Id), service.Id, Who(query.From), permitted, cancellationToken).ConfigureAwait(false);
         var answer = TelegramReplies.Subscription(result, TelegramLanguages.From(query.From.LanguageCode));
-        await client.AnswerCallbackQuery(query.Id, System.Net.WebUtility.HtmlDecode(answer), showAlert: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await client.AnswerCallbackQuery(query.Id, answer.Length <= 200 ? answer : answer[..199] + "…", showAlert: true, cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>In a private chat the person manages their own alerts; in a group only its administrators do.</summary>
