@@ -16,7 +16,8 @@ namespace IsItDownBot.Testing;
 /// </summary>
 /// <remarks>Answers getMe, getUpdates, sendMessage, sendChatAction, setMyCommands, deleteMyCommands,
 /// deleteWebhook, getChatMember, answerCallbackQuery and editMessageText; any other method gets
-/// Telegram's 404 "Not Found". Times (message dates, rate windows, long-poll timeouts) follow the
+/// Telegram's 404 "Not Found". Text sent with parse_mode HTML must be valid Telegram HTML (see
+/// FakeTelegramHtml) or is refused with 400 "can't parse entities". Times (message dates, rate windows, long-poll timeouts) follow the
 /// given <see cref="TimeProvider"/>.</remarks>
 public sealed class FakeTelegramBotApi : IAsyncDisposable
 {
@@ -407,6 +408,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             return BadRequest("Bad Request: chat not found");
         if (FakeTelegramJson.ReadString(body["text"]) is not { Length: > 0 } text)
             return BadRequest("Bad Request: message text is empty");
+        if (HtmlProblem(body, text) is { } unparsable)
+            return unparsable;
+        text = Displayed(body, text);
 
         lock (_gate)
         {
@@ -438,6 +442,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             return BadRequest("Bad Request: message identifier is not specified");
         if (FakeTelegramJson.ReadString(body["text"]) is not { Length: > 0 } text)
             return BadRequest("Bad Request: message text is empty");
+        if (HtmlProblem(body, text) is { } unparsable)
+            return unparsable;
+        text = Displayed(body, text);
 
         lock (_gate)
         {
@@ -626,6 +633,18 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(response.ToJsonString()).ConfigureAwait(false);
     }
+
+    private static (int, JsonObject)? HtmlProblem(JsonObject body, string text) =>
+        string.Equals(FakeTelegramJson.ReadString(body["parse_mode"]), "html", StringComparison.OrdinalIgnoreCase)
+        && FakeTelegramHtml.Problem(text) is { } problem
+            ? BadRequest($"Bad Request: can't parse entities: {problem}")
+            : null;
+
+    // Telegram returns the text as shown, with the markup turned into entities (which the fake leaves out).
+    private static string Displayed(JsonObject body, string text) =>
+        string.Equals(FakeTelegramJson.ReadString(body["parse_mode"]), "html", StringComparison.OrdinalIgnoreCase)
+            ? FakeTelegramHtml.ToPlainText(text)
+            : text;
 
     private static (int, JsonObject) Ok(JsonNode? result) => (200, FakeTelegramJson.Ok(result));
 

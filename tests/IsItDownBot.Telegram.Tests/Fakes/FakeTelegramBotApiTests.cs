@@ -140,7 +140,7 @@ public sealed class FakeTelegramBotApiTests : IAsyncLifetime
 
         Assert.Equal(sent.MessageId + 1, again.MessageId);
         Assert.Equal(Alice, sent.Chat.Id);
-        Assert.Equal("<b>github</b> is up &amp; fine", sent.Text);
+        Assert.Equal("github is up & fine", sent.Text); // as Telegram: the text shown, not the markup
         Assert.Equal("recheck:github", sent.ReplyMarkup!.InlineKeyboard.Single().Single().CallbackData);
 
         var call = _fake.Sent(Alice)[0];
@@ -153,6 +153,42 @@ public sealed class FakeTelegramBotApiTests : IAsyncLifetime
         Assert.Equal("recheck:github", button["callback_data"]!.GetValue<string>());
         Assert.Equal(2, _fake.Sent(Alice).Count);
         Assert.Empty(_fake.Sent(Group));
+    }
+
+    [Theory]
+    [InlineData("AT&T is down")]
+    [InlineData("latency < 5 ms")]
+    [InlineData("<b>github</b> is up > 99%")]
+    [InlineData("<b>github is up")]
+    [InlineData("<b>github</i> is up")]
+    [InlineData("<div>github</div> is up")]
+    public async Task SendMessage_Html_RefusesWhatTelegramCannotParse(string text)
+    {
+        var error = await Assert.ThrowsAsync<ApiRequestException>(() => _client.SendMessage(Alice, text, ParseMode.Html));
+
+        Assert.Equal(400, error.ErrorCode);
+        Assert.StartsWith("Bad Request: can't parse entities: ", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_fake.Sent());
+    }
+
+    [Theory]
+    [InlineData("AT&amp;T &lt;5 ms&gt; &#9989; &quot;ok&quot;", "AT&T <5 ms> \u2705 \"ok\"")]
+    [InlineData("<b>bold <i>both</i></b> <a href=\"https://example.com/?a=1&amp;b=2\">link</a> <code>x</code>", "bold both link x")]
+    [InlineData("<tg-spoiler>s</tg-spoiler> <span class=\"tg-spoiler\">s</span> <pre><code class=\"language-text\">x</code></pre>", "s s x")]
+    public async Task SendMessage_Html_AcceptsEscapedTextAndSupportedTags(string html, string shown)
+    {
+        var sent = await _client.SendMessage(Alice, html, ParseMode.Html);
+
+        Assert.Equal(shown, sent.Text);
+        Assert.Equal(html, _fake.Sent().Single().Text);
+    }
+
+    [Fact]
+    public async Task SendMessage_PlainText_IsNotParsedAsHtml()
+    {
+        await _client.SendMessage(Alice, "AT&T latency < 5 ms");
+
+        Assert.Single(_fake.Sent());
     }
 
     [Fact]
@@ -273,9 +309,11 @@ public sealed class FakeTelegramBotApiTests : IAsyncLifetime
 
         var error = await Assert.ThrowsAnyAsync<Exception>(() => _client.GetUpdates());
 
-        // Telegram.Bot 22 reports an unparsable body as RequestException carrying the HTTP status.
-        Assert.IsType<RequestException>(error);
-        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, ((RequestException)error).HttpStatusCode);
+        // Telegram.Bot 22 reports an unparsable body as RequestException ("There was an exception during
+        // deserialization of the response") carrying the HTTP status, with the JsonException inside.
+        var request = Assert.IsType<RequestException>(error);
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, request.HttpStatusCode);
+        Assert.IsAssignableFrom<System.Text.Json.JsonException>(request.InnerException);
     }
 
     [Fact]
