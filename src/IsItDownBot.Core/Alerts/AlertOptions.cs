@@ -56,7 +56,11 @@ public sealed class AlertOptions
     /// longer, or another dispatcher could take the alert over while it is still being sent.
     /// </summary>
     public TimeSpan LongestDelivery =>
-        (SendTimeout * (RetryAttempts + 1)) + (RetryAttempts * Max(MaxInlineRetryAfter, RetryDelay * Math.Pow(2, RetryAttempts) * 2));
+        (SendTimeout * (RetryAttempts + 1))
+
+        // Before retry k the wait is the platform's retry-after (at most MaxInlineRetryAfter) or the backoff,
+        // RetryDelay x 2^k with up to double for jitter.
+        + Enumerable.Range(0, RetryAttempts).Aggregate(TimeSpan.Zero, (total, k) => total + Max(MaxInlineRetryAfter, RetryDelay * Math.Pow(2, k) * 2));
 
     public PlatformLimits LimitsFor(string platform) =>
         RateLimits.TryGetValue(platform, out var limits) ? limits : PlatformLimits.DefaultsFor(platform);
