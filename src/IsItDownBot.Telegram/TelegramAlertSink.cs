@@ -1,6 +1,5 @@
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Storage;
-using IsItDownBot.Core.Subscriptions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -19,7 +18,10 @@ internal sealed class TelegramAlertSink(ITelegramBotClient client, IBotStore sto
 
     public string Platform => PlatformName;
 
-    public async Task<DeliveryResult> SendAsync(OutboxAlert alert, CancellationToken cancellationToken)
+    public Task<DeliveryResult> SendAsync(OutboxAlert alert, CancellationToken cancellationToken) =>
+        SendAsync(alert, followMigration: true, cancellationToken);
+
+    private async Task<DeliveryResult> SendAsync(OutboxAlert alert, bool followMigration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(alert);
         if (!long.TryParse(alert.Channel.ChannelId, out var chatId))
@@ -29,17 +31,20 @@ internal sealed class TelegramAlertSink(ITelegramBotClient client, IBotStore sto
 
         try
         {
-            await client.SendMessage(
-                chatId,
-                TelegramFormatter.Alert(alert.Message),
-                ParseMode.Html,
-                linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await SendToAsync(chatId, alert, cancellationToken).ConfigureAwait(false);
             return DeliveryResult.Delivered;
+        }
+        catch (ApiRequestException exception) when (followMigration && exception.Parameters?.MigrateToChatId is long newId)
+        {
+            // The group became a supergroup: its subscriptions and queued alerts move to the new id, and this
+            // alert goes there now rather than after a retry.
+            var moved = alert.Channel with { ChannelId = newId.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+            await store.MoveChannelAsync(alert.Channel, moved, cancellationToken).ConfigureAwait(false);
+            return await SendAsync(alert with { Channel = moved }, followMigration: false, cancellationToken).ConfigureAwait(false);
         }
         catch (ApiRequestException exception)
         {
-            return await OutcomeAsync(alert.Channel, exception, cancellationToken).ConfigureAwait(false);
+            return Outcome(exception);
         }
         catch (Exception exception) when (TelegramErrors.IsExpected(exception) && !cancellationToken.IsCancellationRequested)
         {
@@ -47,18 +52,17 @@ internal sealed class TelegramAlertSink(ITelegramBotClient client, IBotStore sto
         }
     }
 
-    private async Task<DeliveryResult> OutcomeAsync(ChannelRef channel, ApiRequestException exception, CancellationToken cancellationToken)
+    private Task SendToAsync(long chatId, OutboxAlert alert, CancellationToken cancellationToken) =>
+        client.SendMessage(
+            chatId,
+            TelegramFormatter.Alert(alert.Message),
+            ParseMode.Html,
+            linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+            cancellationToken: cancellationToken);
+
+    private DeliveryResult Outcome(ApiRequestException exception)
     {
         var detail = TelegramErrors.Describe(exception, options.Value.BotToken);
-
-        // The group became a supergroup: its subscriptions (and this alert) move to the new id, then it is retried.
-        if (exception.Parameters?.MigrateToChatId is long newId)
-        {
-            await store.MoveChannelAsync(channel, channel with { ChannelId = newId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken)
-                .ConfigureAwait(false);
-            return DeliveryResult.Retry(detail, TimeSpan.Zero);
-        }
-
         return exception.ErrorCode switch
         {
             429 => DeliveryResult.Retry(detail, TimeSpan.FromSeconds(Math.Max(1, exception.Parameters?.RetryAfter ?? 1))),

@@ -152,6 +152,47 @@ public sealed class TelegramEndToEndTests
     }
 
     [Fact]
+    public async Task Buttons_CheckAgainEditsTheAnswer_AlertMeSubscribesThePrivateChat()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(200));
+        await using var telegram = await FakeTelegramBotApi.StartAsync();
+        await using var bot = await TelegramBot.StartAsync(world, telegram);
+        telegram.EnqueueMessage(Alice, "/isitdown flaky");
+        var answer = await telegram.WaitForSentAsync(call => call.ChatId == Alice);
+        var messageId = (int)answer.Body["reply_parameters"]!["message_id"]! + 1;
+
+        telegram.EnqueueCallbackQuery(Alice, Alice, "check:flaky", messageId);
+        var edit = await telegram.WaitForCallAsync(call => call.Is("editMessageText"));
+        telegram.EnqueueCallbackQuery(Alice, Alice, "alert:flaky", messageId);
+        var subscribed = await telegram.WaitForCallAsync(call => call.Is("answerCallbackQuery") && call.Body["text"]?.ToString().StartsWith("Subscribed", StringComparison.Ordinal) == true);
+
+        Assert.StartsWith("✅ <b>Flaky</b> is up", (string?)edit.Body["text"], StringComparison.Ordinal);
+        Assert.True((bool)subscribed.Body["show_alert"]!);
+        Assert.Equal("flaky", Assert.Single(await bot.Host.Services.GetRequiredService<IBotStore>().ListSubscriptionsAsync(Channel(Alice))).ServiceId);
+    }
+
+    [Fact]
+    public async Task GroupThatBecameASupergroup_KeepsItsAlertsUnderTheNewId()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("broken", "Broken", LoopbackHttpsServer.Respond(500));
+        await using var telegram = await FakeTelegramBotApi.StartAsync();
+        const long oldGroup = -4242;
+        const long supergroup = -1004242;
+        telegram.MigrateChat(oldGroup, supergroup);
+        await using var bot = await TelegramBot.StartAsync(world, telegram);
+        await SubscribeAsync(bot, "broken", Channel(oldGroup));
+
+        var alert = await telegram.WaitForSentAsync(call => call.ChatId == supergroup);
+
+        Assert.Contains("Broken is down", alert.Text, StringComparison.Ordinal);
+        var store = bot.Host.Services.GetRequiredService<IBotStore>();
+        Assert.Empty(await store.ListSubscriptionsAsync(Channel(oldGroup)));
+        Assert.Single(await store.ListSubscriptionsAsync(Channel(supergroup)));
+    }
+
+    [Fact]
     public async Task Poller_SurvivesABotApiThatFailsForAWhile()
     {
         await using var world = await LoopbackWorld.StartAsync();
