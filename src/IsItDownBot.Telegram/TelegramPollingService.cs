@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -54,7 +55,7 @@ internal sealed partial class TelegramPollingService(
             catch (Exception exception) when (TelegramErrors.IsExpected(exception))
             {
                 LogPollFailed(logger, TelegramErrors.Describe(exception, options.Value.BotToken), backoff);
-                if (!await PauseAsync(backoff, stoppingToken).ConfigureAwait(false))
+                if (!await Pause.ForAsync(backoff, time, stoppingToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -103,7 +104,7 @@ internal sealed partial class TelegramPollingService(
                     LogPollFailed(logger, TelegramErrors.Describe(exception, options.Value.BotToken), backoff);
                 }
 
-                if (!await PauseAsync(backoff, stoppingToken).ConfigureAwait(false))
+                if (!await Pause.ForAsync(backoff, time, stoppingToken).ConfigureAwait(false))
                 {
                     return false;
                 }
@@ -134,19 +135,6 @@ internal sealed partial class TelegramPollingService(
         finally
         {
             _answering.Release();
-        }
-    }
-
-    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
         }
     }
 

@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,7 @@ public sealed partial class AlertDispatcherService(
 #pragma warning restore CA1031
             {
                 LogDrainFailed(logger, exception, sink.Platform);
-                if (!await PauseAsync(poll, stoppingToken).ConfigureAwait(false))
+                if (!await Pause.ForAsync(poll, time, stoppingToken).ConfigureAwait(false))
                 {
                     return;
                 }
@@ -75,21 +76,7 @@ public sealed partial class AlertDispatcherService(
                 LogPruneFailed(logger, exception);
             }
         }
-        while (await PauseAsync(PruneEvery, stoppingToken).ConfigureAwait(false));
-    }
-
-    /// <summary>False when the host is stopping.</summary>
-    private async Task<bool> PauseAsync(TimeSpan pause, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
+        while (await Pause.ForAsync(PruneEvery, time, stoppingToken).ConfigureAwait(false));
     }
 
     [LoggerMessage(EventId = 210, Level = LogLevel.Error, Message = "Draining the {Platform} alert outbox failed; trying again after the poll interval")]

@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -36,11 +37,7 @@ public sealed partial class MonitorService(
 #pragma warning disable CA5394
             var pause = interval * (1 + (jitter * ((Random.Shared.NextDouble() * 2) - 1)));
 #pragma warning restore CA5394
-            try
-            {
-                await Task.Delay(pause, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            if (!await Pause.ForAsync(pause, time, stoppingToken).ConfigureAwait(false))
             {
                 return;
             }
