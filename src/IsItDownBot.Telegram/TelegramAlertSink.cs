@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
@@ -12,9 +13,15 @@ namespace IsItDownBot.Telegram;
 /// Sends outbox alerts to Telegram chats. Pacing and retries are the dispatcher's (the client's own 429 retry is
 /// off); this turns each Bot API answer into what the outbox must do: done, later, never again for this chat.
 /// </summary>
-internal sealed class TelegramAlertSink(ITelegramBotClient client, IBotStore store, IOptions<TelegramOptions> options) : IAlertSink
+internal sealed class TelegramAlertSink(
+    [FromKeyedServices(TelegramAlertSink.ClientKey)] ITelegramBotClient client,
+    IBotStore store,
+    IOptions<TelegramOptions> options) : IAlertSink
 {
     public const string PlatformName = "telegram";
+
+    /// <summary>The key of the client without its own 429 retry, for alerts.</summary>
+    public const string ClientKey = "telegram-alerts";
 
     public string Platform => PlatformName;
 
@@ -46,7 +53,9 @@ internal sealed class TelegramAlertSink(ITelegramBotClient client, IBotStore sto
         {
             return Outcome(exception);
         }
-        catch (Exception exception) when (TelegramErrors.IsExpected(exception) && !cancellationToken.IsCancellationRequested)
+#pragma warning disable CA1031 // Anything else is a temporary failure for the outbox, described without the token.
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
         {
             return DeliveryResult.Retry(TelegramErrors.Describe(exception, options.Value.BotToken));
         }
@@ -80,6 +89,5 @@ internal sealed class TelegramAlertSink(ITelegramBotClient client, IBotStore sto
     private static bool IsGoneChat(string message) =>
         message.Contains("chat not found", StringComparison.OrdinalIgnoreCase)
         || message.Contains("group chat was deleted", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("channel private", StringComparison.OrdinalIgnoreCase)
-        || message.Contains("not enough rights", StringComparison.OrdinalIgnoreCase);
+        || message.Contains("channel private", StringComparison.OrdinalIgnoreCase);
 }

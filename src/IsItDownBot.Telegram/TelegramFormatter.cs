@@ -53,9 +53,10 @@ internal static class TelegramFormatter
             buttons.Add(InlineKeyboardButton.WithCallbackData(texts.CheckAgain, check));
         }
 
-        if (!service.IsUserSupplied)
+        var alert = CallbackData.Alert(service.Id);
+        if (!service.IsUserSupplied && Encoding.UTF8.GetByteCount(alert) <= MaxCallbackData)
         {
-            buttons.Add(InlineKeyboardButton.WithCallbackData(texts.AlertMe, CallbackData.Alert(service.Id)));
+            buttons.Add(InlineKeyboardButton.WithCallbackData(texts.AlertMe, alert));
         }
 
         return buttons.Count == 0 ? null : new InlineKeyboardMarkup(buttons);

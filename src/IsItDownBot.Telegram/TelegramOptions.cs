@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace IsItDownBot.Telegram;
 
 /// <summary>The <c>IsItDown:Telegram</c> section.</summary>
@@ -11,11 +9,11 @@ public sealed class TelegramOptions
     /// <summary>The token from BotFather ("123456:ABC..."). Keep it out of files: an environment variable or user secrets.</summary>
     public string? BotToken { get; set; }
 
+    public static readonly TimeSpan DefaultPollTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>Telegram's Bot API, or a self-hosted Bot API server.</summary>
-    [Required]
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
-    /// <summary>How long one getUpdates call waits for news (long polling).</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:40")]
-    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long one getUpdates call waits for news (long polling): 1 to 100 seconds.</summary>
+    public TimeSpan PollTimeout { get; set; } = DefaultPollTimeout;
 }

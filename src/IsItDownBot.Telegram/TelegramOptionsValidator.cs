@@ -19,9 +19,10 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             errors.Add($"{TelegramOptions.SectionName}:ApiBaseUrl: '{options.ApiBaseUrl}' is not an absolute http(s) URL.");
         }
 
-        if (options.PollTimeout < TimeSpan.Zero || options.PollTimeout > TimeSpan.FromSeconds(100))
+        // Under a second, long polling becomes a busy loop of short polls.
+        if (options.PollTimeout < TimeSpan.FromSeconds(1) || options.PollTimeout > TimeSpan.FromSeconds(100))
         {
-            errors.Add($"{TelegramOptions.SectionName}:PollTimeout must be between 0 and 100 seconds.");
+            errors.Add($"{TelegramOptions.SectionName}:PollTimeout must be between 1 and 100 seconds.");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IsItDownBot.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,8 @@ namespace IsItDownBot.Telegram;
 
 /// <summary>
 /// Long polling: asks getUpdates for news, answers each update on its own, and backs off while the Bot API
-/// fails, so a broken API never makes a hot loop and a broken update never stops the poller.
+/// fails, so a broken API never makes a hot loop and a broken update never stops the poller. On stop it lets
+/// the answers under way finish, then confirms what it read, so nothing is answered twice after a restart.
 /// </summary>
 internal sealed partial class TelegramPollingService(
     ITelegramBotClient client,
@@ -21,15 +23,20 @@ internal sealed partial class TelegramPollingService(
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
-    // Answers run concurrently (a check takes seconds); this many at most.
+    // Answers run concurrently (a check takes seconds): this many at most, and a few per chat, so one chat
+    // repeating /status cannot take every slot.
     private const int MaxConcurrentUpdates = 32;
+    private const int MaxConcurrentPerChat = 2;
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan AnswerGrace = TimeSpan.FromSeconds(10);
 
     private static readonly UpdateType[] Wanted = [UpdateType.Message, UpdateType.CallbackQuery];
 
     private readonly SemaphoreSlim _answering = new(MaxConcurrentUpdates);
+    private readonly ConcurrentDictionary<Task, bool> _running = new();
+    private readonly ConcurrentDictionary<long, int> _perChat = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,6 +45,17 @@ internal sealed partial class TelegramPollingService(
             return;
         }
 
+        // Answers get their own token: a stop gives them a grace period instead of cutting them off mid-reply.
+        using var answers = new CancellationTokenSource();
+        var offset = await PollAsync(answers.Token, stoppingToken).ConfigureAwait(false);
+
+        answers.CancelAfter(AnswerGrace);
+        await Task.WhenAll(_running.Keys).ConfigureAwait(false);
+        await ConfirmAsync(offset).ConfigureAwait(false);
+    }
+
+    private async Task<int> PollAsync(CancellationToken answers, CancellationToken stoppingToken)
+    {
         var backoff = FirstBackoff;
         var offset = 0;
         while (!stoppingToken.IsCancellationRequested)
@@ -50,14 +68,28 @@ internal sealed partial class TelegramPollingService(
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
-            catch (Exception exception) when (TelegramErrors.IsExpected(exception))
+#pragma warning disable CA1031 // Whatever the Bot API or the network does, polling goes on after a pause.
+            catch (Exception exception)
+#pragma warning restore CA1031
             {
-                LogPollFailed(logger, TelegramErrors.Describe(exception, options.Value.BotToken), backoff);
-                if (!await Pause.ForAsync(backoff, time, stoppingToken).ConfigureAwait(false))
+                if (exception is ApiRequestException { ErrorCode: 409 })
                 {
-                    return;
+                    LogConflict(logger);
+                }
+                else
+                {
+                    LogPollFailed(logger, TelegramErrors.Describe(exception, options.Value.BotToken), backoff);
+                }
+
+                // A 429 says how long to wait; otherwise double the pause, up to a ceiling.
+                var wait = exception is ApiRequestException { Parameters.RetryAfter: int retryAfter } && TimeSpan.FromSeconds(retryAfter) > backoff
+                    ? TimeSpan.FromSeconds(retryAfter)
+                    : backoff;
+                if (!await Pause.ForAsync(wait, time, stoppingToken).ConfigureAwait(false))
+                {
+                    break;
                 }
 
                 backoff = TimeSpan.FromTicks(Math.Min(backoff.Ticks * 2, LongestBackoff.Ticks));
@@ -67,13 +99,39 @@ internal sealed partial class TelegramPollingService(
             foreach (var update in updates)
             {
                 offset = Math.Max(offset, update.Id + 1);
-                await _answering.WaitAsync(stoppingToken).ConfigureAwait(false);
-                _ = AnswerAsync(update, stoppingToken);
+                await StartAnswerAsync(update, answers, stoppingToken).ConfigureAwait(false);
             }
         }
+
+        return offset;
     }
 
-    /// <summary>Learns the bot's username and registers its commands; retries until the API answers.</summary>
+    private async Task StartAnswerAsync(Update update, CancellationToken answers, CancellationToken stoppingToken)
+    {
+        var chat = ChatOf(update);
+        if (chat is long id && _perChat.AddOrUpdate(id, 1, (_, count) => count + 1) > MaxConcurrentPerChat)
+        {
+            Release(id);
+            LogChatBusy(logger, update.Id, id);
+            return;
+        }
+
+        try
+        {
+            await _answering.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            Release(chat);
+            return;
+        }
+
+        var answer = AnswerAsync(update, chat, answers);
+        _running.TryAdd(answer, true);
+        _ = answer.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>Learns the bot's username, stops any webhook (which would block getUpdates), registers the commands.</summary>
     private async Task<bool> IntroduceAsync(CancellationToken stoppingToken)
     {
         var backoff = FirstBackoff;
@@ -84,16 +142,15 @@ internal sealed partial class TelegramPollingService(
                 var me = await client.GetMe(stoppingToken).ConfigureAwait(false);
                 identity.Id = me.Id;
                 identity.Username = me.Username ?? "";
-                await client.SetMyCommands(TelegramCommands.English, cancellationToken: stoppingToken).ConfigureAwait(false);
-                await client.SetMyCommands(TelegramCommands.French, languageCode: "fr", cancellationToken: stoppingToken).ConfigureAwait(false);
-                LogConnected(logger, identity.Username);
-                return true;
+                break;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return false;
             }
-            catch (Exception exception) when (TelegramErrors.IsExpected(exception))
+#pragma warning disable CA1031 // Until the Bot API answers getMe, keep asking, slower and slower.
+            catch (Exception exception)
+#pragma warning restore CA1031
             {
                 if (exception is ApiRequestException { ErrorCode: 401 or 404 })
                 {
@@ -113,18 +170,47 @@ internal sealed partial class TelegramPollingService(
             }
         }
 
-        return false;
+        // Best effort: the bot answers without a webhook removed or a command menu, just less conveniently.
+        await BestEffortAsync("deleteWebhook", () => client.DeleteWebhook(dropPendingUpdates: false, cancellationToken: stoppingToken)).ConfigureAwait(false);
+        await BestEffortAsync("setMyCommands", () => client.SetMyCommands(TelegramCommands.English, cancellationToken: stoppingToken)).ConfigureAwait(false);
+        await BestEffortAsync("setMyCommands fr", () => client.SetMyCommands(TelegramCommands.French, languageCode: "fr", cancellationToken: stoppingToken)).ConfigureAwait(false);
+        LogConnected(logger, identity.Username);
+        return !stoppingToken.IsCancellationRequested;
     }
 
-    private async Task AnswerAsync(Update update, CancellationToken stoppingToken)
+    private async Task BestEffortAsync(string what, Func<Task> call)
     {
         try
         {
-            await handler.HandleAsync(update, stoppingToken).ConfigureAwait(false);
+            await call().ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception exception) when (TelegramErrors.IsExpected(exception))
         {
-            // Stopping: the answer is abandoned with the process.
+            LogSetupFailed(logger, what, TelegramErrors.Describe(exception, options.Value.BotToken));
+        }
+    }
+
+    /// <summary>Tells Telegram what was read, so the next start does not get the last batch again.</summary>
+    private async Task ConfirmAsync(int offset)
+    {
+        if (offset == 0)
+        {
+            return;
+        }
+
+        using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await BestEffortAsync("confirming the last updates", () => client.GetUpdates(offset, 1, 0, Wanted, quick.Token)).ConfigureAwait(false);
+    }
+
+    private async Task AnswerAsync(Update update, long? chat, CancellationToken answers)
+    {
+        try
+        {
+            await handler.HandleAsync(update, answers).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (answers.IsCancellationRequested)
+        {
+            // Stopping, and the grace period is over.
         }
 #pragma warning disable CA1031 // One update that fails (a chat that vanished, a bug) must never stop the bot answering others.
         catch (Exception exception)
@@ -135,8 +221,19 @@ internal sealed partial class TelegramPollingService(
         finally
         {
             _answering.Release();
+            Release(chat);
         }
     }
+
+    private void Release(long? chat)
+    {
+        if (chat is long id && _perChat.AddOrUpdate(id, 0, (_, count) => count - 1) <= 0)
+        {
+            _perChat.TryRemove(new KeyValuePair<long, int>(id, 0));
+        }
+    }
+
+    private static long? ChatOf(Update update) => update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id;
 
     public override void Dispose()
     {
@@ -156,4 +253,14 @@ internal sealed partial class TelegramPollingService(
 
     [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Telegram: answering update {UpdateId} ({UpdateType}) failed: {Failure}")]
     private static partial void LogAnswerFailed(ILogger logger, int updateId, UpdateType updateType, string failure);
+
+    [LoggerMessage(EventId = 404, Level = LogLevel.Error,
+        Message = "Telegram: another process is polling with this token, or a webhook is set (409 Conflict). Run one bot per token")]
+    private static partial void LogConflict(ILogger logger);
+
+    [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Telegram: {What} failed ({Failure}); the bot runs on without it")]
+    private static partial void LogSetupFailed(ILogger logger, string what, string failure);
+
+    [LoggerMessage(EventId = 406, Level = LogLevel.Debug, Message = "Telegram: update {UpdateId} from chat {ChatId} dropped: that chat already has answers under way")]
+    private static partial void LogChatBusy(ILogger logger, int updateId, long chatId);
 }

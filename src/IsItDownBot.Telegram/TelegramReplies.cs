@@ -10,6 +10,11 @@ internal static class TelegramReplies
     {
         ArgumentNullException.ThrowIfNull(result);
         var names = string.Join(", ", result.Services.Select(service => service.Name));
+        if (result.Outcome == SubscriptionOutcome.NotPermitted)
+        {
+            return TelegramTexts.For(language).OnlyAdmins;
+        }
+
         if (language == TelegramLanguage.English || result.Outcome is SubscriptionOutcome.UnknownService)
         {
             return result.Message;
@@ -21,7 +26,6 @@ internal static class TelegramReplies
             SubscriptionOutcome.AlreadySubscribed => "Ce chat reçoit déjà les alertes pour {0}.",
             SubscriptionOutcome.Unsubscribed => "Désabonné : plus d’alertes pour {0}.",
             SubscriptionOutcome.NotSubscribed => "Ce chat ne recevait pas d’alertes pour ça.",
-            SubscriptionOutcome.NotPermitted => "Seuls les administrateurs du groupe peuvent changer ses alertes.",
             SubscriptionOutcome.NoService => "Quel service ? Par exemple : /subscribe whatsapp, ou /subscribe all.",
             SubscriptionOutcome.NotInCatalog => "Je peux vérifier ce domaine à la demande, mais les alertes ne concernent que les services que je surveille.",
             SubscriptionOutcome.LimitReached => "Ce chat suit déjà autant de services que permis. Désabonnez-le d’abord de certains.",

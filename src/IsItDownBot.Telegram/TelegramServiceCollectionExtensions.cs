@@ -23,21 +23,34 @@ public static class TelegramServiceCollectionExtensions
             return services;
         }
 
-        services.TryAddSingleton<ITelegramBotClient>(provider =>
-        {
-            var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
-
-            // A client of our own, outside IHttpClientFactory: its request logging would print URLs, and the
-            // token is in every URL. The long poll must fit in the client's timeout.
-            var http = new HttpClient { Timeout = options.PollTimeout + TimeSpan.FromSeconds(30) };
-
-            // RetryThreshold 0: the outbox dispatcher honours 429 retry_after itself; two retry loops would stack.
-            return new TelegramBotClient(new TelegramBotClientOptions(options.BotToken!, options.ApiBaseUrl.TrimEnd('/')) { RetryThreshold = 0 }, http);
-        });
+        // Two clients on one token. Answers to people keep Telegram.Bot's own 429 retry; alerts turn it off,
+        // because the outbox dispatcher paces them and honours retry_after itself: two retry loops would stack.
+        services.TryAddSingleton(provider => CreateClient(provider, retryOn429: true));
+        services.TryAddKeyedSingleton(TelegramAlertSink.ClientKey, (provider, _) => CreateClient(provider, retryOn429: false));
         services.TryAddSingleton<TelegramBotIdentity>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, TelegramAlertSink>());
         services.AddHostedService<TelegramPollingService>();
         return services;
+    }
+
+    private static ITelegramBotClient CreateClient(IServiceProvider provider, bool retryOn429)
+    {
+        var options = provider.GetRequiredService<IOptions<TelegramOptions>>().Value;
+
+        // A client of our own, outside IHttpClientFactory: its request logging would print URLs, and the token is
+        // in every URL. Connections are renewed so a change of Telegram's addresses is picked up; the long poll
+        // must fit in the timeout.
+        var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+        {
+            Timeout = options.PollTimeout + TimeSpan.FromSeconds(30),
+        };
+        var clientOptions = new TelegramBotClientOptions(options.BotToken!, options.ApiBaseUrl.TrimEnd('/'));
+        if (!retryOn429)
+        {
+            clientOptions.RetryThreshold = 0;
+        }
+
+        return new TelegramBotClient(clientOptions, http);
     }
 }

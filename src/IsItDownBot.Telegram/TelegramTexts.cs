@@ -23,6 +23,7 @@ internal sealed record TelegramTexts(
     string OnlyAdmins,
     string Checking,
     string Since,
+    string TryAgain,
     string Help)
 {
     public static readonly TelegramTexts English = new(
@@ -42,6 +43,7 @@ internal sealed record TelegramTexts(
         OnlyAdmins: "Only the group's administrators can change its alerts.",
         Checking: "Checking…",
         Since: "Down since {0} ({1}).",
+        TryAgain: "Something went wrong on my side. Please try again in a moment.",
         Help: """
             <b>Is it down, or is it just me?</b>
             Ask me about a service and I check it right now: DNS, connection, certificate and web server.
@@ -72,6 +74,7 @@ internal sealed record TelegramTexts(
         OnlyAdmins: "Seuls les administrateurs du groupe peuvent changer ses alertes.",
         Checking: "Vérification…",
         Since: "En panne depuis le {0} ({1}).",
+        TryAgain: "Un problème de mon côté. Réessayez dans un instant.",
         Help: """
             <b>En panne, ou c’est juste moi ?</b>
             Demandez-moi un service et je le vérifie tout de suite : DNS, connexion, certificat et serveur web.

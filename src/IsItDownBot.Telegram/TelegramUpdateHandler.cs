@@ -61,7 +61,8 @@ internal sealed class TelegramUpdateHandler(
         }
 
         // In groups the bot answers commands and messages that mention it; in private chats, everything.
-        if (!isPrivate && !isCommand && !identity.IsMentionedIn(text))
+        var addressed = identity.IsAddressedIn(message) || identity.IsNamedIn(text);
+        if (!isPrivate && !isCommand && !addressed)
         {
             return;
         }
@@ -96,8 +97,13 @@ internal sealed class TelegramUpdateHandler(
                 await reply.SendAsync(texts.Help, null, cancellationToken).ConfigureAwait(false);
                 break;
             default:
-                // A private message the bot cannot read as a question gets the help; a group mention too.
-                await reply.SendAsync(texts.Help, null, cancellationToken).ConfigureAwait(false);
+                // A private message the bot cannot read as a question gets the help; in a group, only a message
+                // meant for the bot does ("/ban" or another bot's unsuffixed command is not ours to answer).
+                if (isPrivate || addressed)
+                {
+                    await reply.SendAsync(texts.Help, null, cancellationToken).ConfigureAwait(false);
+                }
+
                 break;
         }
     }
@@ -130,7 +136,8 @@ internal sealed class TelegramUpdateHandler(
 
     private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        var texts = TelegramTexts.For(TelegramLanguages.From(query.From.LanguageCode));
+        var language = TelegramLanguages.From(query.From.LanguageCode);
+        var texts = TelegramTexts.For(language);
         var (action, serviceId) = CallbackData.Parse(query.Data);
         var service = serviceId is null ? null : catalog.Find(serviceId) ?? (HostName.TryParse(serviceId, out var host) ? ServiceDefinition.ForDomain(host) : null);
         if (service is null || query.Message is not { } message)
@@ -141,6 +148,7 @@ internal sealed class TelegramUpdateHandler(
 
         if (action == "check")
         {
+            // Answered first: the spinner on the button stops while the check runs.
             await client.AnswerCallbackQuery(query.Id, texts.Checking, cancellationToken: cancellationToken).ConfigureAwait(false);
             var (html, buttons) = await ReportAsync(service, texts, cancellationToken).ConfigureAwait(false);
             try
@@ -156,10 +164,21 @@ internal sealed class TelegramUpdateHandler(
             return;
         }
 
-        var permitted = await MayManageAsync(message.Chat, query.From, null, cancellationToken).ConfigureAwait(false);
-        var result = await subscriptions.SubscribeAsync(Channel(message.Chat.Id), service.Id, Who(query.From), permitted, cancellationToken).ConfigureAwait(false);
-        var answer = TelegramReplies.Subscription(result, TelegramLanguages.From(query.From.LanguageCode));
-        await client.AnswerCallbackQuery(query.Id, answer.Length <= 200 ? answer : answer[..199] + "…", showAlert: true, cancellationToken: cancellationToken).ConfigureAwait(false);
+        // "Alert me": whatever happens, the button press gets an answer, or it spins on the person's screen.
+        string answer;
+        try
+        {
+            var permitted = await MayManageAsync(message.Chat, query.From, null, cancellationToken).ConfigureAwait(false);
+            var result = await subscriptions.SubscribeAsync(Channel(message.Chat.Id), service.Id, Who(query.From), permitted, cancellationToken).ConfigureAwait(false);
+            answer = TelegramReplies.Subscription(result, language);
+        }
+        catch (Exception exception) when (TelegramErrors.IsExpected(exception) || exception is Microsoft.Data.Sqlite.SqliteException)
+        {
+            answer = texts.TryAgain;
+        }
+
+        await client.AnswerCallbackQuery(query.Id, answer.Length <= 200 ? answer : answer[..199] + "…", showAlert: true, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
     }
 
     /// <summary>In a private chat the person manages their own alerts; in a group only its administrators do.</summary>
@@ -188,11 +207,14 @@ internal sealed class TelegramUpdateHandler(
     /// <summary>Replies in the message's chat, as an answer to it, in HTML, without link previews.</summary>
     private sealed class Reply(ITelegramBotClient client, Message message)
     {
+        // In a forum, "typing" and the answer belong in the question's topic, not in General.
+        private int? Thread => message.IsTopicMessage ? message.MessageThreadId : null;
+
         public async Task TypingAsync(CancellationToken cancellationToken)
         {
             try
             {
-                await client.SendChatAction(message.Chat.Id, ChatAction.Typing, cancellationToken: cancellationToken).ConfigureAwait(false);
+                await client.SendChatAction(message.Chat.Id, ChatAction.Typing, Thread, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (TelegramErrors.IsExpected(exception))
             {
@@ -208,6 +230,7 @@ internal sealed class TelegramUpdateHandler(
                 replyParameters: new ReplyParameters { MessageId = message.MessageId, AllowSendingWithoutReply = true },
                 replyMarkup: buttons,
                 linkPreviewOptions: new LinkPreviewOptions { IsDisabled = true },
+                messageThreadId: Thread,
                 cancellationToken: cancellationToken);
     }
 }

@@ -80,6 +80,21 @@ public sealed class TelegramFormatterTests
     }
 
     [Fact]
+    public void Report_WhenEscapingMakesItTooLong_StaysValidHtmlWithinTheLimit()
+    {
+        // A server a user asked about answers with text that escaping makes five times longer.
+        var probes = Enumerable.Range(0, 10)
+            .Select(i => new ProbeResult($"https://evil{i}.example/", ProbeKind.Http, "GET /", ProbeOutcome.HttpServerError, TimeSpan.Zero, new string('&', 400)))
+            .ToList();
+        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.HttpServerError, new string('<', 300), new string('&', 600)), At, TimeSpan.Zero, probes);
+
+        var html = TelegramFormatter.Report(report, null, TelegramTexts.English);
+
+        Assert.True(html.Length <= TelegramHtml.MaxMessageLength, $"{html.Length} characters");
+        Assert.Null(IsItDownBot.Testing.FakeTelegramHtml.Problem(html));
+    }
+
+    [Fact]
     public void Buttons_ForACatalogService_OfferCheckAgainAndAlertMe()
     {
         var buttons = TelegramFormatter.Buttons(Facebook, TelegramTexts.English)!.InlineKeyboard.SelectMany(row => row).ToList();

@@ -7,7 +7,7 @@ namespace IsItDownBot.Testing;
 /// and every other &lt;, &gt; and &amp; written as an entity. A text that breaks these rules gets
 /// "Bad Request: can't parse entities: …", so a missing escape fails a test instead of an alert.
 /// </summary>
-internal static partial class FakeTelegramHtml
+public static partial class FakeTelegramHtml
 {
     private static readonly HashSet<string> SupportedTags =
         ["b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "tg-emoji", "code", "pre", "blockquote"];

@@ -58,7 +58,7 @@ public sealed class TelegramEndToEndTests
         telegram.EnqueueMessage(Group, "/subscribe flaky", "supergroup", Alice);
         var accepted = await telegram.WaitForSentAsync(call => call.ChatId == Group && call != refused);
 
-        Assert.Contains("Only the channel's administrators", refused.Text, StringComparison.Ordinal);
+        Assert.Contains("Only the group's administrators", refused.Text, StringComparison.Ordinal);
         Assert.StartsWith("Subscribed", accepted.Text, StringComparison.Ordinal);
         var stored = Assert.Single(await bot.Host.Services.GetRequiredService<IBotStore>().ListSubscriptionsAsync(Channel(Group)));
         Assert.Equal("flaky", stored.ServiceId);
@@ -74,6 +74,8 @@ public sealed class TelegramEndToEndTests
 
         telegram.EnqueueMessage(Group, "is flaky down for you too?", "supergroup", Alice);
         telegram.EnqueueMessage(Group, "/status@SomeOtherBot", "supergroup", Alice);
+        telegram.EnqueueMessage(Group, "/ban @spammer", "supergroup", Alice);
+        telegram.EnqueueMessage(Group, "@IsItDownTestBotFan what do you think?", "supergroup", Alice);
         telegram.EnqueueRaw("""{ "update_id": 0, "edited_message": { "message_id": 5, "date": 0, "chat": { "id": -100500, "type": "supergroup" }, "text": "/status" } }""");
         telegram.EnqueueMessage(Group, "@IsItDownTestBot is flaky down?", "supergroup", Alice);
 
