@@ -281,7 +281,9 @@ public sealed class FakeTelegramBotApiTests : IAsyncLifetime
     public async Task RateLimit_WithTheDefaultRetryThreshold_TheClientRetriesByItself()
     {
         var retrying = new TelegramBotClient(new TelegramBotClientOptions(_fake.Token, baseUrl: _fake.BaseUrl));
-        _fake.RateLimit(messagesAllowed: 1, per: TimeSpan.FromSeconds(1), retryAfterSeconds: 1);
+        // The window is half the retry_after: once the client has slept retry_after, the window has passed,
+        // however late the retry lands.
+        _fake.RateLimit(messagesAllowed: 1, per: TimeSpan.FromSeconds(1), retryAfterSeconds: 2);
 
         await retrying.SendMessage(Alice, "one");
         await retrying.SendMessage(Alice, "two");
