@@ -39,7 +39,8 @@ internal static partial class BotHost
             .AddIsItDownCore(configuration)
             .AddIsItDownMonitoring(configuration)
             .AddIsItDownBackgroundWork()
-            .AddIsItDownTelegram(configuration);
+            .AddIsItDownTelegram(configuration)
+            .AddIsItDownDiscord(configuration);
         var host = builder.Build();
         try
         {
