@@ -43,8 +43,8 @@ public sealed class DiscordGatewayClientSessionTests
     [Fact]
     public async Task Run_Heartbeats_CarryTheLastSequenceSeen()
     {
-        await using var harness = await GatewayHarness.StartAsync(heartbeatInterval: TimeSpan.FromMilliseconds(100));
-        await harness.Fake.WaitForSessionAsync();
+        await using var harness = await GatewayHarness.StartAsync(heartbeatInterval: TimeSpan.FromMilliseconds(300));
+        await harness.NextAsync("READY");
 
         await harness.Fake.DispatchAsync("GUILD_CREATE", new JsonObject { ["id"] = "1" });
         await harness.NextAsync("GUILD_CREATE");
@@ -56,7 +56,7 @@ public sealed class DiscordGatewayClientSessionTests
     [Fact]
     public async Task Run_FirstHeartbeat_BeforeAnyDispatch_IsNullOrReadySequence()
     {
-        await using var harness = await GatewayHarness.StartAsync(heartbeatInterval: TimeSpan.FromMilliseconds(100));
+        await using var harness = await GatewayHarness.StartAsync(heartbeatInterval: TimeSpan.FromMilliseconds(300));
 
         var heartbeat = await harness.Fake.WaitForFrameAsync(f => GatewayHarness.Op(f) == 1);
 
@@ -140,8 +140,9 @@ public sealed class DiscordGatewayClientSessionTests
     [Fact]
     public async Task Run_NeverLogsTheToken()
     {
-        await using var harness = await GatewayHarness.StartAsync(heartbeatInterval: TimeSpan.FromMilliseconds(100));
-        await harness.Fake.WaitForSessionAsync();
+        await using var harness = await GatewayHarness.StartAsync(heartbeatInterval: TimeSpan.FromMilliseconds(300));
+        // The client's READY, not the fake's: a drop before the client reads READY rightly ends in a new IDENTIFY.
+        await harness.NextAsync("READY");
         await harness.Fake.DropAsync();
         await harness.Fake.WaitForFrameAsync(f => GatewayHarness.Op(f) == 6);
         await harness.Fake.WaitForSessionAsync();
