@@ -75,6 +75,8 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
         var app = builder.Build();
         // The counter exists before the server object because requests can arrive as soon as Kestrel starts.
         var requestCount = new StrongBox<int>();
+        // Only upgrade requests are affected: handlers such as FakeDiscordGateway's can accept WebSockets.
+        app.UseWebSockets();
         app.Run(context =>
         {
             Interlocked.Increment(ref requestCount.Value);
