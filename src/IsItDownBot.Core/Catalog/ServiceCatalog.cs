@@ -134,7 +134,7 @@ public sealed class ServiceCatalog
     }
 
     /// <summary>The comparison key of a name: folded, letters and digits only ("Meta Quest" -> "metaquest").</summary>
-    internal static string Key(string name)
+    public static string Key(string name)
     {
         var folded = TextNormalizer.Fold(name);
         var builder = new StringBuilder(folded.Length);

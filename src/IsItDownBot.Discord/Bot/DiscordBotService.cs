@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IsItDownBot.Core.Hosting;
 using IsItDownBot.Discord.Gateway;
 using IsItDownBot.Discord.Rest;
@@ -17,7 +18,12 @@ internal sealed partial class DiscordBotService(
     TimeProvider time,
     ILogger<DiscordBotService> logger) : BackgroundService
 {
+    private const int MaxConcurrentDispatches = 64;
+
     private static readonly TimeSpan RestartPause = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _handling = new(MaxConcurrentDispatches);
+    private readonly ConcurrentDictionary<Task, bool> _running = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -25,7 +31,8 @@ internal sealed partial class DiscordBotService(
         {
             try
             {
-                await gateway.RunAsync(GatewayUrlAsync, (dispatch, token) => handler.HandleAsync(dispatch, token), stoppingToken).ConfigureAwait(false);
+                await gateway.RunAsync(GatewayUrlAsync, (dispatch, _) => StartHandling(dispatch, stoppingToken), stoppingToken).ConfigureAwait(false);
+                await Task.WhenAll(_running.Keys).ConfigureAwait(false);
                 return;
             }
             catch (DiscordFatalCloseException exception)
@@ -50,6 +57,52 @@ internal sealed partial class DiscordBotService(
         }
     }
 
+    /// <summary>
+    /// The gateway hands dispatches over one at a time, in order; a check takes seconds and Discord wants an
+    /// answer within three. So each is handled on its own (a few dozen at most), and the gateway is free at once.
+    /// </summary>
+    private Task StartHandling(GatewayDispatch dispatch, CancellationToken stoppingToken)
+    {
+        if (!_handling.Wait(0, CancellationToken.None))
+        {
+            LogBusy(logger, dispatch.EventName);
+            return Task.CompletedTask;
+        }
+
+        var handling = HandleAsync(dispatch, stoppingToken);
+        _running.TryAdd(handling, true);
+        _ = handling.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
+
+    private async Task HandleAsync(GatewayDispatch dispatch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await handler.HandleAsync(dispatch, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+#pragma warning disable CA1031 // One event that fails must not stop the bot answering the others.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogHandlingFailed(logger, dispatch.EventName, exception.GetType().Name, exception.Message);
+        }
+        finally
+        {
+            _handling.Release();
+        }
+    }
+
+    public override void Dispose()
+    {
+        _handling.Dispose();
+        base.Dispose();
+    }
+
     private async Task<string> GatewayUrlAsync(CancellationToken cancellationToken)
     {
         var gatewayBot = await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
@@ -58,6 +111,12 @@ internal sealed partial class DiscordBotService(
 
     [LoggerMessage(EventId = 510, Level = LogLevel.Critical, Message = "Discord: the gateway closed the session for good ({CloseCode}): {Explanation}. The Discord adapter is stopped; the rest of the bot runs on")]
     private static partial void LogFatal(ILogger logger, int closeCode, string explanation);
+
+    [LoggerMessage(EventId = 512, Level = LogLevel.Warning, Message = "Discord: {EventName} dropped: too many events are being handled already")]
+    private static partial void LogBusy(ILogger logger, string eventName);
+
+    [LoggerMessage(EventId = 513, Level = LogLevel.Warning, Message = "Discord: handling {EventName} failed ({Type}: {Failure})")]
+    private static partial void LogHandlingFailed(ILogger logger, string eventName, string type, string failure);
 
     [LoggerMessage(EventId = 511, Level = LogLevel.Error, Message = "Discord: the gateway session failed ({Type}: {Failure}); connecting again in {Pause}")]
     private static partial void LogFailed(ILogger logger, string type, string failure, TimeSpan pause);

@@ -113,9 +113,13 @@ public sealed class DiscordEndToEndTests
         await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(200));
         await using var rest = await FakeDiscordRest.StartAsync();
         await using var gateway = await FakeDiscordGateway.StartAsync(rest.Token, rest.ApplicationId);
-        await using var bot = await DiscordBot.StartAsync(world, rest, gateway);
-        await gateway.WaitForSessionAsync();
 
+        // Short heartbeats: a connection dropped without a close frame is noticed by its missing ACKs.
+        gateway.HeartbeatInterval = TimeSpan.FromMilliseconds(500);
+        await using var bot = await DiscordBot.StartAsync(world, rest, gateway);
+
+        // The commands are registered once the bot has read READY: from then on it holds a session to resume.
+        await rest.WaitForCallAsync(call => call.Method == "PUT");
         await gateway.DropAsync();
         await gateway.WaitForFrameAsync(frame => (int?)frame["op"] == 6);
         await gateway.WaitForSessionAsync();
