@@ -36,6 +36,9 @@ internal sealed partial class DiscordInteractionHandler(
 
     private const int MaxChoices = 25;
 
+    // A RESUME replays what the bot may already have handled; an interaction can be answered only once.
+    private readonly RecentIds _seen = new(capacity: 4096);
+
     public async Task HandleAsync(GatewayDispatch dispatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dispatch);
@@ -46,7 +49,7 @@ internal sealed partial class DiscordInteractionHandler(
                 case "READY":
                     await OnReadyAsync(dispatch.Data, cancellationToken).ConfigureAwait(false);
                     break;
-                case "INTERACTION_CREATE" when Interaction.Read(dispatch.Data) is { } interaction:
+                case "INTERACTION_CREATE" when Interaction.Read(dispatch.Data) is { } interaction && _seen.FirstTime(interaction.Id):
                     await OnInteractionAsync(interaction, cancellationToken).ConfigureAwait(false);
                     break;
                 case "MESSAGE_CREATE":

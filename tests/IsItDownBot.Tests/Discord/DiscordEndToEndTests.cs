@@ -132,6 +132,27 @@ public sealed class DiscordEndToEndTests
     }
 
     [Fact]
+    public async Task ReplayedInteraction_IsAnsweredOnce()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(200));
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var gateway = await FakeDiscordGateway.StartAsync(rest.Token, rest.ApplicationId);
+        await using var bot = await DiscordBot.StartAsync(world, rest, gateway);
+        await gateway.WaitForSessionAsync();
+        var help = DiscordBot.Command("help", null);
+        var other = DiscordBot.Command("subscriptions", null);
+
+        await gateway.DispatchAsync("INTERACTION_CREATE", help);
+        await gateway.DispatchAsync("INTERACTION_CREATE", help.DeepClone());
+        await gateway.DispatchAsync("INTERACTION_CREATE", other);
+        await rest.WaitForCallAsync(call => call.Path.Contains((string)help["id"]!, StringComparison.Ordinal));
+        await rest.WaitForCallAsync(call => call.Path.Contains((string)other["id"]!, StringComparison.Ordinal));
+
+        Assert.Single(rest.Calls, call => call.Path.Contains((string)help["id"]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Close4004_StopsTheDiscordAdapter_NotTheBot()
     {
         await using var world = await LoopbackWorld.StartAsync();
