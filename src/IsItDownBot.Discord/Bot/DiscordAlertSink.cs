@@ -16,6 +16,8 @@ internal sealed class DiscordAlertSink(DiscordRestClient rest) : IAlertSink
     // Discord: unknown channel, missing access, missing permissions: the bot can no longer post there.
     private static readonly int[] ChannelGoneCodes = [10003, 50001, 50013];
 
+    private static readonly TimeSpan TokenRefusedPause = TimeSpan.FromMinutes(30);
+
     public string Platform => PlatformName;
 
     public async Task<DeliveryResult> SendAsync(OutboxAlert alert, CancellationToken cancellationToken)
@@ -35,6 +37,10 @@ internal sealed class DiscordAlertSink(DiscordRestClient rest) : IAlertSink
             {
                 { Code: int code } when ChannelGoneCodes.Contains(code) => DeliveryResult.Gone(exception.Message),
                 { StatusCode: 429 } => DeliveryResult.Retry(exception.Message, exception.RetryAfter),
+
+                // A refused token refuses every alert: hold them for a long while rather than collect 401s, which
+                // Discord counts towards banning the bot's address.
+                { StatusCode: 401 } => DeliveryResult.Retry(exception.Message, TokenRefusedPause),
                 { StatusCode: 400 } => DeliveryResult.Reject(exception.Message),
                 _ => DeliveryResult.Retry(exception.Message),
             };

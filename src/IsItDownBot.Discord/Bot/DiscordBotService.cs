@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
 using IsItDownBot.Core.Hosting;
 using IsItDownBot.Discord.Gateway;
 using IsItDownBot.Discord.Rest;
@@ -63,19 +64,22 @@ internal sealed partial class DiscordBotService(
     /// </summary>
     private Task StartHandling(GatewayDispatch dispatch, CancellationToken stoppingToken)
     {
-        if (!_handling.Wait(0, CancellationToken.None))
+        // Interactions are always taken (each is answered at once, or Discord tells the person the app did not
+        // respond); other events are dropped when too many are being handled.
+        var limited = dispatch.EventName != "INTERACTION_CREATE";
+        if (limited && !_handling.Wait(0, CancellationToken.None))
         {
             LogBusy(logger, dispatch.EventName);
             return Task.CompletedTask;
         }
 
-        var handling = HandleAsync(dispatch, stoppingToken);
+        var handling = HandleAsync(dispatch, limited, stoppingToken);
         _running.TryAdd(handling, true);
         _ = handling.ContinueWith(done => _running.TryRemove(done, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return Task.CompletedTask;
     }
 
-    private async Task HandleAsync(GatewayDispatch dispatch, CancellationToken stoppingToken)
+    private async Task HandleAsync(GatewayDispatch dispatch, bool limited, CancellationToken stoppingToken)
     {
         try
         {
@@ -93,7 +97,10 @@ internal sealed partial class DiscordBotService(
         }
         finally
         {
-            _handling.Release();
+            if (limited)
+            {
+                _handling.Release();
+            }
         }
     }
 
@@ -105,7 +112,17 @@ internal sealed partial class DiscordBotService(
 
     private async Task<string> GatewayUrlAsync(CancellationToken cancellationToken)
     {
-        var gatewayBot = await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
+        JsonObject gatewayBot;
+        try
+        {
+            gatewayBot = await rest.GetGatewayBotAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiscordApiException exception) when (exception.StatusCode == 401)
+        {
+            throw new DiscordFatalCloseException(4004,
+                "Discord refuses the token (401 on GET /gateway/bot): check IsItDown:Discord:BotToken, the token on the developer portal's Bot page");
+        }
+
         return gatewayBot["url"]?.GetValue<string>() ?? throw new InvalidOperationException("GET /gateway/bot gave no url");
     }
 

@@ -19,6 +19,7 @@ internal static class DiscordEmbeds
     private const int FieldValueLimit = 1024;
     private const int MaxEvidenceFields = 10;
     private const int CustomIdLimit = 100;
+    private const int EmbedTotalLimit = 6000;
 
     public static JsonObject Report(StatusReport report, Incident? openIncident, DiscordTexts texts)
     {
@@ -43,14 +44,29 @@ internal static class DiscordEmbeds
             });
         }
 
+        var title = DiscordText.Limit($"{Emoji(report.Verdict)} {DiscordText.Escape(report.Service.Name)} {texts.VerdictWords(report.Verdict)}", TitleLimit);
+        var footer = $"IsItDownBot · checked in {Durations.Format(report.Duration)}";
+        description = DiscordText.Limit(description, DescriptionLimit);
+
+        // Discord refuses an embed whose texts add up to more than 6000 characters: evidence goes first.
+        while (fields.Count > 0 && Total(title, description, footer, fields) > EmbedTotalLimit)
+        {
+            fields.RemoveAt(fields.Count - 1);
+        }
+
+        if (Total(title, description, footer, fields) > EmbedTotalLimit)
+        {
+            description = DiscordText.Limit(description, EmbedTotalLimit - title.Length - footer.Length);
+        }
+
         return new JsonObject
         {
-            ["title"] = DiscordText.Limit($"{Emoji(report.Verdict)} {DiscordText.Escape(report.Service.Name)} {texts.VerdictWords(report.Verdict)}", TitleLimit),
-            ["description"] = DiscordText.Limit(description, DescriptionLimit),
+            ["title"] = title,
+            ["description"] = description,
             ["color"] = Colour(report.Verdict),
             ["fields"] = fields,
             ["timestamp"] = report.CheckedAt.ToString("O", CultureInfo.InvariantCulture),
-            ["footer"] = new JsonObject { ["text"] = $"IsItDownBot · checked in {Durations.Format(report.Duration)}" },
+            ["footer"] = new JsonObject { ["text"] = footer },
         };
     }
 
@@ -140,6 +156,10 @@ internal static class DiscordEmbeds
 
         return message;
     }
+
+    private static int Total(string title, string description, string footer, JsonArray fields) =>
+        title.Length + description.Length + footer.Length
+        + fields.Sum(field => ((string?)field!["name"])!.Length + ((string?)field["value"])!.Length);
 
     private static JsonObject Button(string label, string customId) =>
         new() { ["type"] = 2, ["style"] = 2, ["label"] = label, ["custom_id"] = customId };

@@ -67,7 +67,8 @@ internal sealed partial class DiscordInteractionHandler(
     {
         identity.ApplicationId = data.TryGetProperty("application", out var application) ? Interaction.Text(application, "id") : identity.ApplicationId;
         identity.UserId = data.TryGetProperty("user", out var user) ? Interaction.Text(user, "id") : identity.UserId;
-        if (identity.ApplicationId is not { } applicationId || !identity.ClaimCommandRegistration())
+        // The command list is one per application: shard 0 registers it, the other shards' processes need not.
+        if (identity.ApplicationId is not { } applicationId || options.Value.ShardId != 0 || !identity.ClaimCommandRegistration())
         {
             return;
         }
@@ -106,33 +107,62 @@ internal sealed partial class DiscordInteractionHandler(
                 }
 
                 await RespondAsync(interaction, DeferredReply, null, cancellationToken).ConfigureAwait(false);
-                await EditWithReportAsync(interaction, service, texts, cancellationToken).ConfigureAwait(false);
+                await AfterDeferringAsync(interaction, texts, () => ReportMessageAsync(service, texts, cancellationToken), cancellationToken).ConfigureAwait(false);
                 break;
             case "status":
                 await RespondAsync(interaction, DeferredReply, null, cancellationToken).ConfigureAwait(false);
-                var reports = await checker.CheckManyAsync(catalog.Services, cancellationToken).ConfigureAwait(false);
-                await EditAsync(interaction, DiscordEmbeds.Message(null, DiscordEmbeds.Status(reports, texts)), cancellationToken).ConfigureAwait(false);
+                await AfterDeferringAsync(interaction, texts, async () =>
+                {
+                    var reports = await checker.CheckManyAsync(catalog.Services, cancellationToken).ConfigureAwait(false);
+                    return DiscordEmbeds.Message(null, DiscordEmbeds.Status(reports, texts));
+                }, cancellationToken).ConfigureAwait(false);
                 break;
-            case "subscribe" or "unsubscribe":
-                var channel = Channel(interaction);
-                var target = interaction.Option("service");
-                var result = interaction.Name == "subscribe"
-                    ? await subscriptions.SubscribeAsync(channel, target, interaction.UserId ?? "unknown", interaction.MayManageChannel, cancellationToken).ConfigureAwait(false)
-                    : await subscriptions.UnsubscribeAsync(channel, target, interaction.MayManageChannel, cancellationToken).ConfigureAwait(false);
-                var text = result.Outcome == SubscriptionOutcome.NotPermitted ? texts.OnlyModerators : result.Message;
-                await RespondAsync(interaction, Reply, DiscordEmbeds.Message(DiscordText.Escape(text), ephemeral: !result.Succeeded), cancellationToken).ConfigureAwait(false);
-                break;
-            case "subscriptions":
-                var followed = await subscriptions.ListAsync(Channel(interaction), cancellationToken).ConfigureAwait(false);
-                var list = followed.Count == 0
-                    ? texts.NoSubscriptions
-                    : texts.SubscriptionsTitle + "\n" + string.Join('\n', followed.Select(service => "• " + DiscordText.Escape(service.Name)));
-                await RespondAsync(interaction, Reply, DiscordEmbeds.Message(list, ephemeral: true), cancellationToken).ConfigureAwait(false);
+            case "subscribe" or "unsubscribe" or "subscriptions":
+                // The store may be slow or locked: defer (privately) first, so the 3-second window never depends on it.
+                await RespondAsync(interaction, DeferredReply, new JsonObject { ["flags"] = 64 }, cancellationToken).ConfigureAwait(false);
+                await AfterDeferringAsync(interaction, texts, () => SubscriptionMessageAsync(interaction, interaction.Name!, interaction.Option("service"), texts, cancellationToken), cancellationToken)
+                    .ConfigureAwait(false);
                 break;
             default:
                 await RespondAsync(interaction, Reply, DiscordEmbeds.Message(texts.Help, ephemeral: true), cancellationToken).ConfigureAwait(false);
                 break;
         }
+    }
+
+    /// <summary>Edits the deferred answer in; if producing it fails, says so instead of leaving "thinking…" for ever.</summary>
+    private async Task AfterDeferringAsync(Interaction interaction, DiscordTexts texts, Func<Task<JsonObject>> answer, CancellationToken cancellationToken)
+    {
+        JsonObject message;
+        try
+        {
+            message = await answer().ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Whatever failed, the person gets an answer; the failure is logged.
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+#pragma warning restore CA1031
+        {
+            LogAnswerFailed(logger, interaction.Name ?? "interaction", $"{exception.GetType().Name}: {exception.Message}");
+            message = DiscordEmbeds.Message(texts.TryAgain);
+        }
+
+        await EditAsync(interaction, message, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JsonObject> SubscriptionMessageAsync(Interaction interaction, string command, string? target, DiscordTexts texts, CancellationToken cancellationToken)
+    {
+        var channel = Channel(interaction);
+        if (command == "subscriptions")
+        {
+            var followed = await subscriptions.ListAsync(channel, cancellationToken).ConfigureAwait(false);
+            return DiscordEmbeds.Message(followed.Count == 0
+                ? texts.NoSubscriptions
+                : texts.SubscriptionsTitle + "\n" + string.Join('\n', followed.Select(service => "• " + DiscordText.Escape(service.Name))));
+        }
+
+        var result = command == "subscribe"
+            ? await subscriptions.SubscribeAsync(channel, target, interaction.UserId ?? "unknown", interaction.MayManageChannel, cancellationToken).ConfigureAwait(false)
+            : await subscriptions.UnsubscribeAsync(channel, target, interaction.MayManageChannel, cancellationToken).ConfigureAwait(false);
+        return DiscordEmbeds.Message(DiscordText.Escape(result.Outcome == SubscriptionOutcome.NotPermitted ? texts.OnlyModerators : result.Message));
     }
 
     private async Task OnComponentAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -150,13 +180,14 @@ internal sealed partial class DiscordInteractionHandler(
         {
             // The button's message is the interaction's original: the fresh report replaces it in place.
             await RespondAsync(interaction, DeferredUpdate, null, cancellationToken).ConfigureAwait(false);
-            await EditWithReportAsync(interaction, service, texts, cancellationToken).ConfigureAwait(false);
+            await AfterDeferringAsync(interaction, texts, () => ReportMessageAsync(service, texts, cancellationToken), cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        var result = await subscriptions.SubscribeAsync(Channel(interaction), service.Id, interaction.UserId ?? "unknown", interaction.MayManageChannel, cancellationToken).ConfigureAwait(false);
-        var text = result.Outcome == SubscriptionOutcome.NotPermitted ? texts.OnlyModerators : result.Message;
-        await RespondAsync(interaction, Reply, DiscordEmbeds.Message(DiscordText.Escape(text), ephemeral: true), cancellationToken).ConfigureAwait(false);
+        // "Alert this channel": a private answer, deferred first so the store's speed does not matter.
+        await RespondAsync(interaction, DeferredReply, new JsonObject { ["flags"] = 64 }, cancellationToken).ConfigureAwait(false);
+        await AfterDeferringAsync(interaction, texts, () => SubscriptionMessageAsync(interaction, "subscribe", service.Id, texts, cancellationToken), cancellationToken)
+            .ConfigureAwait(false);
     }
 
     private Task OnAutocompleteAsync(Interaction interaction, CancellationToken cancellationToken)
@@ -186,10 +217,12 @@ internal sealed partial class DiscordInteractionHandler(
             return;
         }
 
+        // In a server only a message that names the bot in its text is for it: a reply to one of its alerts
+        // ("thanks") lists the bot among the mentions without asking anything.
         var inGuild = Interaction.Text(message, "guild_id") is not null;
-        var mentioned = identity.UserId is { } me && message.TryGetProperty("mentions", out var mentions) && mentions.ValueKind == JsonValueKind.Array
-            && mentions.EnumerateArray().Any(mention => Interaction.Text(mention, "id") == me);
-        if (inGuild && !mentioned)
+        var mentioned = identity.UserId is { } me
+            && (content.Contains($"<@{me}>", StringComparison.Ordinal) || content.Contains($"<@!{me}>", StringComparison.Ordinal));
+        if ((inGuild && !mentioned) || !_seen.FirstTime("message:" + messageId))
         {
             return;
         }
@@ -220,12 +253,11 @@ internal sealed partial class DiscordInteractionHandler(
         await rest.CreateMessageAsync(channelId, reply, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task EditWithReportAsync(Interaction interaction, ServiceDefinition service, DiscordTexts texts, CancellationToken cancellationToken)
+    private async Task<JsonObject> ReportMessageAsync(ServiceDefinition service, DiscordTexts texts, CancellationToken cancellationToken)
     {
         var report = await checker.CheckAsync(service, cancellationToken).ConfigureAwait(false);
         var open = service.IsUserSupplied ? null : await store.OpenIncidentAsync(service.Id, cancellationToken).ConfigureAwait(false);
-        var message = DiscordEmbeds.Message(null, DiscordEmbeds.Report(report, open, texts), DiscordEmbeds.Buttons(service, texts));
-        await EditAsync(interaction, message, cancellationToken).ConfigureAwait(false);
+        return DiscordEmbeds.Message(null, DiscordEmbeds.Report(report, open, texts), DiscordEmbeds.Buttons(service, texts));
     }
 
     private Task RespondAsync(Interaction interaction, int type, JsonObject? message, CancellationToken cancellationToken)

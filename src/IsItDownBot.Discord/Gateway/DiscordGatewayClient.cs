@@ -145,7 +145,12 @@ public sealed class DiscordGatewayClient
             {
                 return null;
             }
-#pragma warning disable CA1031 // Whatever the REST client throws, the gateway waits and asks again.
+            catch (DiscordFatalCloseException)
+            {
+                // The REST side already knows the session can never start (a refused token): no retry loop.
+                throw;
+            }
+#pragma warning disable CA1031 // Whatever else the REST client throws, the gateway waits and asks again.
             catch (Exception exception)
 #pragma warning restore CA1031
             {

@@ -48,6 +48,9 @@ public sealed class DiscordEmbedsTests
         Assert.True(fields.Count <= 25);
         Assert.All(fields, field => Assert.True(((string)field!["value"]!).Length <= 1024));
         Assert.Empty(message["allowed_mentions"]!["parse"]!.AsArray());
+        var total = title.Length + ((string)embed["description"]!).Length + ((string)embed["footer"]!["text"]!).Length
+            + fields.Sum(field => ((string)field!["name"]!).Length + ((string)field["value"]!).Length);
+        Assert.True(total <= 6000, $"{total} characters in the embed");
     }
 
     [Fact]

@@ -65,13 +65,17 @@ public sealed class DiscordEndToEndTests
         await using var bot = await DiscordBot.StartAsync(world, rest, gateway);
         await gateway.WaitForSessionAsync();
 
-        await gateway.DispatchAsync("INTERACTION_CREATE", DiscordBot.Command("subscribe", "flaky", permissions: "0"));
-        var refused = await rest.WaitForCallAsync(call => call.Path.EndsWith("/callback", StringComparison.Ordinal));
-        await gateway.DispatchAsync("INTERACTION_CREATE", DiscordBot.Command("subscribe", "flaky", permissions: Moderator));
-        var accepted = await rest.WaitForCallAsync(call => call.Path.EndsWith("/callback", StringComparison.Ordinal) && call != refused);
+        var member = DiscordBot.Command("subscribe", "flaky", permissions: "0");
+        var moderator = DiscordBot.Command("subscribe", "flaky", permissions: Moderator);
+        await gateway.DispatchAsync("INTERACTION_CREATE", member);
+        var refused = await rest.WaitForCallAsync(call => call.Method == "PATCH" && call.Path.Contains((string)member["token"]!, StringComparison.Ordinal));
+        await gateway.DispatchAsync("INTERACTION_CREATE", moderator);
+        var accepted = await rest.WaitForCallAsync(call => call.Method == "PATCH" && call.Path.Contains((string)moderator["token"]!, StringComparison.Ordinal));
 
-        Assert.Contains("Only members who can manage channels", (string?)refused.Body!["data"]!["content"], StringComparison.Ordinal);
-        Assert.StartsWith("Subscribed", (string?)accepted.Body!["data"]!["content"], StringComparison.Ordinal);
+        // Deferred privately first (the store's speed must not matter), then the answer edited in.
+        Assert.Contains(rest.Calls, call => call.Path.EndsWith("/callback", StringComparison.Ordinal) && (int?)call.Body!["data"]?["flags"] == 64);
+        Assert.Contains("Only members who can manage channels", (string?)refused.Body!["content"], StringComparison.Ordinal);
+        Assert.StartsWith("Subscribed", (string?)accepted.Body!["content"], StringComparison.Ordinal);
         var stored = Assert.Single(await bot.Host.Services.GetRequiredService<IBotStore>().ListSubscriptionsAsync(new ChannelRef("discord", "800")));
         Assert.Equal("flaky", stored.ServiceId);
     }
@@ -167,6 +171,21 @@ public sealed class DiscordEndToEndTests
         Assert.Equal(1, gateway.Connections);
         Assert.Equal(1, gateway.Identifies);
         Assert.Contains(bot.Host.Services.GetServices<IHostedService>(), service => service is IsItDownBot.Core.Monitoring.MonitorService { ExecuteTask.IsCompleted: false });
+    }
+
+    [Fact]
+    public async Task RefusedToken_StopsTheDiscordAdapterInsteadOfRetryingForEver()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var gateway = await FakeDiscordGateway.StartAsync(rest.Token, rest.ApplicationId);
+        await using var bot = await DiscordBot.StartAsync(world, rest, gateway, settings => settings["IsItDown:Discord:BotToken"] = "wrong.token.value");
+
+        var adapter = bot.Host.Services.GetServices<IHostedService>().OfType<IsItDownBot.Discord.Bot.DiscordBotService>().Single();
+        await adapter.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(0, gateway.Connections);
+        Assert.Single(rest.Calls, call => call.Path.Contains("gateway", StringComparison.Ordinal));
     }
 
     [Fact]
