@@ -136,6 +136,46 @@ public sealed class DiscordEndToEndTests
     }
 
     [Fact]
+    public async Task DirectMessageQuestion_GetsTheReportAsAReply_ServerChatterWithoutAMentionDoesNot()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(503));
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var gateway = await FakeDiscordGateway.StartAsync(rest.Token, rest.ApplicationId);
+        await using var bot = await DiscordBot.StartAsync(world, rest, gateway);
+        await rest.WaitForCallAsync(call => call.Method == "PUT");
+
+        await gateway.DispatchAsync("MESSAGE_CREATE", Message("501", "600", guild: "700", "is flaky down for you too?"));
+        await gateway.DispatchAsync("MESSAGE_CREATE", Message("502", "601", guild: null, "is flaky down?"));
+        var reply = await rest.WaitForCallAsync(call => call.Path == "/channels/601/messages");
+
+        Assert.Equal("🔴 Flaky is down", (string?)reply.Body!["embeds"]![0]!["title"]);
+        Assert.Equal("502", (string?)reply.Body["message_reference"]!["message_id"]);
+        Assert.Empty(reply.Body["allowed_mentions"]!["parse"]!.AsArray());
+        Assert.DoesNotContain(rest.Calls, call => call.Path == "/channels/600/messages");
+    }
+
+    private static System.Text.Json.Nodes.JsonObject Message(string id, string channel, string? guild, string content)
+    {
+        var message = new System.Text.Json.Nodes.JsonObject
+        {
+            ["id"] = id,
+            ["channel_id"] = channel,
+            ["content"] = content,
+            ["author"] = new System.Text.Json.Nodes.JsonObject { ["id"] = "42", ["username"] = "alice" },
+            ["mentions"] = new System.Text.Json.Nodes.JsonArray(),
+        };
+
+        // A DM has no guild.
+        if (guild is not null)
+        {
+            message["guild_id"] = guild;
+        }
+
+        return message;
+    }
+
+    [Fact]
     public async Task ReplayedInteraction_IsAnsweredOnce()
     {
         await using var world = await LoopbackWorld.StartAsync();
