@@ -11,6 +11,9 @@ namespace IsItDownBot.Discord.Gateway;
 /// </summary>
 internal sealed class GatewayConnection : IAsyncDisposable
 {
+    private const double MinHeartbeatMilliseconds = 100;
+    private const double MaxHeartbeatMilliseconds = 600_000;
+
     public const int MaxFrameBytes = 4096;
 
     // A close frame is a courtesy; a server that does not take it within this time is not waited for.
@@ -206,9 +209,11 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private async Task OnHelloAsync(JsonElement data)
     {
         if (data.ValueKind != JsonValueKind.Object || !data.TryGetProperty("heartbeat_interval", out var intervalElement)
-            || intervalElement.ValueKind != JsonValueKind.Number || !intervalElement.TryGetDouble(out var milliseconds) || milliseconds <= 0)
+            || intervalElement.ValueKind != JsonValueKind.Number || !intervalElement.TryGetDouble(out var milliseconds)
+            || milliseconds < MinHeartbeatMilliseconds || milliseconds > MaxHeartbeatMilliseconds)
         {
-            GatewayLog.Malformed(_logger, "HELLO without a positive heartbeat_interval");
+            // Outside these bounds the value is nonsense (Discord sends about 41 s), and would overflow timers.
+            GatewayLog.Malformed(_logger, "HELLO without a heartbeat_interval between 100 ms and 10 min");
             return;
         }
 
