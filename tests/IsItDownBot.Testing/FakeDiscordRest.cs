@@ -21,7 +21,6 @@ namespace IsItDownBot.Testing;
 public sealed partial class FakeDiscordRest : IAsyncDisposable
 {
     private const string ApiPrefix = "/api/v10";
-    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     // Without BucketLimit, every route advertises a roomy bucket: the client learns buckets but never waits.
     private const int DefaultLimit = 50;
@@ -31,8 +30,7 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
     private readonly TimeProvider _time;
 
     // Everything below is guarded by _gate.
-    private readonly List<FakeDiscordCall> _calls = [];
-    private readonly List<Waiter> _waiters = [];
+    private readonly RecordedCalls<FakeDiscordCall> _calls = new("Discord call");
     private readonly Dictionary<string, (int Status, int Code, string Message)> _failingChannels = new(StringComparer.Ordinal);
     private readonly List<(string PathContains, double RetryAfter, bool Global)> _rateLimitNext = [];
     private readonly List<Bucket> _buckets = [];
@@ -62,7 +60,7 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
 
     public IReadOnlyList<FakeDiscordCall> Calls
     {
-        get { lock (_gate) return [.. _calls]; }
+        get => _calls.All;
     }
 
     /// <summary>Requests answered 429, for any reason.</summary>
@@ -85,7 +83,7 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
     public IReadOnlyList<FakeDiscordCall> Messages(string? channelId = null)
     {
         lock (_gate)
-            return [.. _calls.Where(call => IsAcceptedMessage(call, channelId))];
+            return [.. _calls.All.Where(call => IsAcceptedMessage(call, channelId))];
     }
 
     // ---- Behaviour ------------------------------------------------------------------------------------
@@ -134,46 +132,14 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
 
     /// <summary>The first call, past or future, that matches; throws <see cref="TimeoutException"/> listing
     /// the calls seen when none does within <paramref name="timeout"/> (30 s by default).</summary>
-    public async Task<FakeDiscordCall> WaitForCallAsync(Func<FakeDiscordCall, bool> match, TimeSpan? timeout = null)
-    {
-        ArgumentNullException.ThrowIfNull(match);
-        Waiter waiter;
-        lock (_gate)
-        {
-            if (_calls.FirstOrDefault(match) is { } already)
-                return already;
-            waiter = new Waiter(match);
-            _waiters.Add(waiter);
-        }
-
-        var limit = timeout ?? DefaultWaitTimeout;
-        try
-        {
-            // Real time on purpose: this guards the test itself, whatever clock the fake runs on.
-            return await waiter.Found.Task.WaitAsync(limit).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            string history;
-            lock (_gate)
-            {
-                _waiters.Remove(waiter);
-                history = _calls.Count == 0 ? "  (none)" : string.Join(Environment.NewLine, _calls.Select(call => "  " + call));
-            }
-            throw new TimeoutException($"No matching Discord call within {limit}. Seen:{Environment.NewLine}{history}");
-        }
-    }
+    public Task<FakeDiscordCall> WaitForCallAsync(Func<FakeDiscordCall, bool> match, TimeSpan? timeout = null) =>
+        _calls.WaitAsync(match, timeout);
 
     public async ValueTask DisposeAsync()
     {
         if (_server is not null)
             await _server.DisposeAsync().ConfigureAwait(false);
-        lock (_gate)
-        {
-            foreach (var waiter in _waiters)
-                waiter.Found.TrySetException(new ObjectDisposedException(nameof(FakeDiscordRest)));
-            _waiters.Clear();
-        }
+        _calls.Close(nameof(FakeDiscordRest));
     }
 
     // ---- Serving --------------------------------------------------------------------------------------
@@ -219,14 +185,6 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
                 Status = answer.Status,
             };
             _calls.Add(call);
-            for (var i = _waiters.Count - 1; i >= 0; i--)
-            {
-                if (_waiters[i].Match(call))
-                {
-                    _waiters[i].Found.TrySetResult(call);
-                    _waiters.RemoveAt(i);
-                }
-            }
         }
 
         context.Response.StatusCode = answer.Status;
@@ -444,8 +402,4 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
         public int Used { get; set; }
     }
 
-    private sealed record Waiter(Func<FakeDiscordCall, bool> Match)
-    {
-        public TaskCompletionSource<FakeDiscordCall> Found { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

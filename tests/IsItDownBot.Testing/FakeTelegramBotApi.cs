@@ -22,7 +22,6 @@ namespace IsItDownBot.Testing;
 public sealed class FakeTelegramBotApi : IAsyncDisposable
 {
     private const int DefaultLimit = 100;
-    private static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
     private readonly TimeProvider _time;
@@ -35,10 +34,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private long _nextUpdateId = 100_000;
     private long _nextMessageId = 1;
     private long _nextCallbackId = 1;
-    private readonly List<FakeTelegramCall> _calls = [];
-    private readonly List<FakeTelegramCall> _sent = [];
-    private readonly List<Waiter> _callWaiters = [];
-    private readonly List<Waiter> _sentWaiters = [];
+    private readonly RecordedCalls<FakeTelegramCall> _calls = new("call");
+    private readonly RecordedCalls<FakeTelegramCall> _sent = new("accepted sendMessage");
     private readonly Dictionary<long, JsonObject> _chats = [];
     private readonly Dictionary<long, JsonObject> _users = [];
     private readonly Dictionary<(long Chat, long MessageId), JsonObject> _messages = [];
@@ -79,14 +76,14 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     public IReadOnlyList<FakeTelegramCall> Calls
     {
-        get { lock (_gate) return [.. _calls]; }
+        get => _calls.All;
     }
 
     /// <summary>sendMessage calls Telegram accepted (not those answered with an error), optionally for one chat.</summary>
     public IReadOnlyList<FakeTelegramCall> Sent(long? chatId = null)
     {
         lock (_gate)
-            return [.. _sent.Where(call => chatId is null || call.ChatId == chatId)];
+            return [.. _sent.All.Where(call => chatId is null || call.ChatId == chatId)];
     }
 
     /// <summary>sendMessage calls answered 429.</summary>
@@ -257,11 +254,11 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     /// <summary>The first call, past or future, that matches; throws <see cref="TimeoutException"/> listing
     /// the calls seen when none does within <paramref name="timeout"/> (30 s by default).</summary>
     public Task<FakeTelegramCall> WaitForCallAsync(Func<FakeTelegramCall, bool> match, TimeSpan? timeout = null) =>
-        WaitAsync(_calls, _callWaiters, match, timeout, "call");
+        _calls.WaitAsync(match, timeout);
 
     /// <summary>As <see cref="WaitForCallAsync"/>, over accepted sendMessage calls only.</summary>
     public Task<FakeTelegramCall> WaitForSentAsync(Func<FakeTelegramCall, bool> match, TimeSpan? timeout = null) =>
-        WaitAsync(_sent, _sentWaiters, match, timeout, "accepted sendMessage");
+        _sent.WaitAsync(match, timeout);
 
     public async ValueTask DisposeAsync()
     {
@@ -270,44 +267,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         if (_server is not null)
             await _server.DisposeAsync().ConfigureAwait(false);
         _stopping.Dispose();
-        lock (_gate)
-        {
-            foreach (var waiter in _callWaiters.Concat(_sentWaiters))
-                waiter.Found.TrySetException(new ObjectDisposedException(nameof(FakeTelegramBotApi)));
-            _callWaiters.Clear();
-            _sentWaiters.Clear();
-        }
-    }
-
-    private async Task<FakeTelegramCall> WaitAsync(
-        List<FakeTelegramCall> seen, List<Waiter> waiters, Func<FakeTelegramCall, bool> match, TimeSpan? timeout, string what)
-    {
-        ArgumentNullException.ThrowIfNull(match);
-        Waiter waiter;
-        lock (_gate)
-        {
-            if (seen.FirstOrDefault(match) is { } already)
-                return already;
-            waiter = new Waiter(match);
-            waiters.Add(waiter);
-        }
-
-        var limit = timeout ?? DefaultWaitTimeout;
-        try
-        {
-            // Real time on purpose: this guards the test itself, whatever clock the fake's behaviour runs on.
-            return await waiter.Found.Task.WaitAsync(limit).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            string history;
-            lock (_gate)
-            {
-                waiters.Remove(waiter);
-                history = seen.Count == 0 ? "  (none)" : string.Join(Environment.NewLine, seen.Select(call => "  " + call));
-            }
-            throw new TimeoutException($"No matching {what} within {limit}. Seen:{Environment.NewLine}{history}");
-        }
+        _calls.Close(nameof(FakeTelegramBotApi));
+        _sent.Close(nameof(FakeTelegramBotApi));
     }
 
     // ---- Serving --------------------------------------------------------------------------------------
@@ -341,7 +302,6 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
         lock (_gate)
         {
             _calls.Add(call);
-            Notify(_callWaiters, call);
             failure = TakeFailureLocked();
         }
 
@@ -431,7 +391,6 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
                 message["reply_markup"] = markup.DeepClone();
             _messages[(chatId, message["message_id"]!.GetValue<long>())] = message;
             _sent.Add(call);
-            Notify(_sentWaiters, call);
             return Ok(message.DeepClone());
         }
     }
@@ -591,18 +550,6 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     private long UnixNow() => _time.GetUtcNow().ToUnixTimeSeconds();
 
-    private static void Notify(List<Waiter> waiters, FakeTelegramCall call)
-    {
-        for (var i = waiters.Count - 1; i >= 0; i--)
-        {
-            if (waiters[i].Match(call))
-            {
-                waiters[i].Found.TrySetResult(call);
-                waiters.RemoveAt(i);
-            }
-        }
-    }
-
     private static async Task<JsonObject> ReadParametersAsync(HttpRequest request)
     {
         var parameters = new JsonObject();
@@ -659,9 +606,4 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     };
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    private sealed record Waiter(Func<FakeTelegramCall, bool> Match)
-    {
-        public TaskCompletionSource<FakeTelegramCall> Found { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

@@ -1,44 +1,21 @@
 using System.Text.Json.Nodes;
-using IsItDownBot.Hosting;
 using IsItDownBot.Testing;
-using IsItDownBot.Tests.Cli;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
 
 namespace IsItDownBot.Tests.Discord;
 
-/// <summary>The real <c>run</c> host with a fake Discord (REST and gateway) and a loopback world.</summary>
-internal sealed class DiscordBot : IAsyncDisposable
+/// <summary>The real host with a fake Discord (REST and gateway), and the interactions a test dispatches.</summary>
+internal static class DiscordBot
 {
-    private readonly TempConfig _config;
-    private readonly string _database;
-
-    private DiscordBot(IHost host, TempConfig config, string database)
-    {
-        Host = host;
-        _config = config;
-        _database = database;
-    }
-
-    public IHost Host { get; }
-
-    public static async Task<DiscordBot> StartAsync(LoopbackWorld world, FakeDiscordRest rest, FakeDiscordGateway gateway, Action<IDictionary<string, string?>>? configure = null)
+    public static Task<RunningBot> StartAsync(LoopbackWorld world, FakeDiscordRest rest, FakeDiscordGateway gateway, Action<IDictionary<string, string?>>? configure = null)
     {
         rest.GatewayUrl = gateway.Url;
-        var database = Path.Combine(Path.GetTempPath(), $"isitdown-discord-{Guid.NewGuid():N}.db");
-        world.Settings["IsItDown:Storage:Path"] = database;
-        world.Settings["IsItDown:Discord:BotToken"] = rest.Token;
-        world.Settings["IsItDown:Discord:ApiBaseUrl"] = rest.BaseUrl;
-        world.Settings["IsItDown:Discord:GuildId"] = "700";
-        world.Settings["IsItDown:Cache:Ttl"] = "00:00:00";
-        world.Settings["IsItDown:Monitor:Interval"] = "00:00:01";
-        world.Settings["IsItDown:Monitor:Jitter"] = "0";
-        world.Settings["IsItDown:Alerts:PollInterval"] = "00:00:00.100";
-        configure?.Invoke(world.Settings);
-        var config = TempConfig.FromJson(world.ToJson());
-        var host = BotHost.Build(config.Path);
-        await host.StartAsync();
-        return new DiscordBot(host, config, database);
+        return RunningBot.StartAsync(world, settings =>
+        {
+            settings["IsItDown:Discord:BotToken"] = rest.Token;
+            settings["IsItDown:Discord:ApiBaseUrl"] = rest.BaseUrl;
+            settings["IsItDown:Discord:GuildId"] = "700";
+            configure?.Invoke(settings);
+        });
     }
 
     /// <summary>An INTERACTION_CREATE for a slash command in a server channel.</summary>
@@ -68,17 +45,5 @@ internal sealed class DiscordBot : IAsyncDisposable
             ["member"] = new JsonObject { ["permissions"] = permissions, ["user"] = new JsonObject { ["id"] = "42", ["username"] = "alice" } },
             ["data"] = new JsonObject { ["id"] = "1", ["name"] = name, ["type"] = 1, ["options"] = options },
         };
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.StopAsync();
-        Host.Dispose();
-        _config.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
-        {
-            File.Delete(file);
-        }
     }
 }

@@ -1,56 +1,16 @@
-using IsItDownBot.Hosting;
 using IsItDownBot.Testing;
-using IsItDownBot.Tests.Cli;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Hosting;
 
 namespace IsItDownBot.Tests.Telegram;
 
-/// <summary>
-/// The real <c>run</c> host, in this process, with a fake Bot API and a loopback world: what an operator runs,
-/// minus the internet. Rounds and polls are fast so that whole scenarios take seconds.
-/// </summary>
-internal sealed class TelegramBot : IAsyncDisposable
+/// <summary>The real host with a fake Bot API: long polls kept short so answers come at once.</summary>
+internal static class TelegramBot
 {
-    private readonly TempConfig _config;
-    private readonly string _database;
-
-    private TelegramBot(IHost host, TempConfig config, string database)
-    {
-        Host = host;
-        _config = config;
-        _database = database;
-    }
-
-    public IHost Host { get; }
-
-    public static async Task<TelegramBot> StartAsync(LoopbackWorld world, FakeTelegramBotApi telegram, Action<IDictionary<string, string?>>? configure = null)
-    {
-        var database = Path.Combine(Path.GetTempPath(), $"isitdown-telegram-{Guid.NewGuid():N}.db");
-        world.Settings["IsItDown:Storage:Path"] = database;
-        world.Settings["IsItDown:Telegram:BotToken"] = telegram.Token;
-        world.Settings["IsItDown:Telegram:ApiBaseUrl"] = telegram.BaseUrl;
-        world.Settings["IsItDown:Telegram:PollTimeout"] = "00:00:01";
-        world.Settings["IsItDown:Cache:Ttl"] = "00:00:00";
-        world.Settings["IsItDown:Monitor:Interval"] = "00:00:01";
-        world.Settings["IsItDown:Monitor:Jitter"] = "0";
-        world.Settings["IsItDown:Alerts:PollInterval"] = "00:00:00.100";
-        configure?.Invoke(world.Settings);
-        var config = TempConfig.FromJson(world.ToJson());
-        var host = BotHost.Build(config.Path);
-        await host.StartAsync();
-        return new TelegramBot(host, config, database);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Host.StopAsync();
-        Host.Dispose();
-        _config.Dispose();
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+    public static Task<RunningBot> StartAsync(LoopbackWorld world, FakeTelegramBotApi telegram, Action<IDictionary<string, string?>>? configure = null) =>
+        RunningBot.StartAsync(world, settings =>
         {
-            File.Delete(file);
-        }
-    }
+            settings["IsItDown:Telegram:BotToken"] = telegram.Token;
+            settings["IsItDown:Telegram:ApiBaseUrl"] = telegram.BaseUrl;
+            settings["IsItDown:Telegram:PollTimeout"] = "00:00:01";
+            configure?.Invoke(settings);
+        });
 }

@@ -215,7 +215,7 @@ public sealed class TelegramEndToEndTests
 
     private static ChannelRef Channel(long chatId) => new("telegram", chatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    private static async Task SubscribeAsync(TelegramBot bot, string service, params ChannelRef[] channels)
+    private static async Task SubscribeAsync(RunningBot bot, string service, params ChannelRef[] channels)
     {
         var subscriptions = bot.Host.Services.GetRequiredService<SubscriptionService>();
         foreach (var channel in channels)

@@ -1,0 +1,54 @@
+using IsItDownBot.Hosting;
+using IsItDownBot.Testing;
+using IsItDownBot.Tests.Cli;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Hosting;
+
+namespace IsItDownBot.Tests;
+
+/// <summary>
+/// The real <c>run</c> host, in this process, configured to see only a loopback world and whatever fake
+/// platform the test adds: what an operator runs, minus the internet. Rounds and polls are fast so whole
+/// scenarios take seconds.
+/// </summary>
+internal sealed class RunningBot : IAsyncDisposable
+{
+    private readonly TempConfig _config;
+    private readonly string _database;
+
+    private RunningBot(IHost host, TempConfig config, string database)
+    {
+        Host = host;
+        _config = config;
+        _database = database;
+    }
+
+    public IHost Host { get; }
+
+    public static async Task<RunningBot> StartAsync(LoopbackWorld world, Action<IDictionary<string, string?>> configure)
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"isitdown-bot-{Guid.NewGuid():N}.db");
+        world.Settings["IsItDown:Storage:Path"] = database;
+        world.Settings["IsItDown:Cache:Ttl"] = "00:00:00";
+        world.Settings["IsItDown:Monitor:Interval"] = "00:00:01";
+        world.Settings["IsItDown:Monitor:Jitter"] = "0";
+        world.Settings["IsItDown:Alerts:PollInterval"] = "00:00:00.100";
+        configure(world.Settings);
+        var config = TempConfig.FromJson(world.ToJson());
+        var host = BotHost.Build(config.Path);
+        await host.StartAsync();
+        return new RunningBot(host, config, database);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+        _config.Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+}
