@@ -53,7 +53,10 @@ public static class AlertPlanner
         transition.Service.Id,
         transition.Service.Name,
         transition.Cause.Code,
-        transition.Cause.Summary,
+        transition.Cause.Summary.English,
         transition.DownSince,
-        transition.Duration);
+        transition.Duration)
+    {
+        SummaryFrench = transition.Cause.Summary.French,
+    };
 }

@@ -16,6 +16,7 @@ public sealed class StatusChecker
     private const string ControlKey = "control";
 
     private readonly ServiceProber _prober;
+    private readonly ServiceCatalog _catalog;
     private readonly ControlProber _control;
     private readonly ProbeOptions _options;
     private readonly TimeProvider _time;
@@ -27,6 +28,7 @@ public sealed class StatusChecker
     public StatusChecker(
         ServiceProber prober,
         ControlProber control,
+        ServiceCatalog catalog,
         IOptions<ProbeOptions> probeOptions,
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
@@ -35,6 +37,7 @@ public sealed class StatusChecker
         ArgumentNullException.ThrowIfNull(probeOptions);
         ArgumentNullException.ThrowIfNull(cacheOptions);
         _prober = prober;
+        _catalog = catalog;
         _control = control;
         _options = probeOptions.Value;
         _time = time;
@@ -46,9 +49,31 @@ public sealed class StatusChecker
     /// <summary>How many probe rounds of services have been started: a measure of how well the cache works.</summary>
     public int ProbeRounds => Volatile.Read(ref _probeRounds);
 
+    /// <summary>
+    /// The answer for a service: its own probe round, read next to its group's siblings (checked in the same
+    /// moment, each through its own cached round) so that a company-wide outage is called one.
+    /// </summary>
     public Task<StatusReport> CheckAsync(ServiceDefinition service, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
+        var own = RoundFor(service, cancellationToken);
+        if (service.Group is null || service.IsUserSupplied)
+        {
+            return own;
+        }
+
+        var siblings = _catalog.Services.Where(other => other.Group == service.Group && other.Id != service.Id).ToList();
+        return siblings.Count == 0 ? own : WithSiblingsAsync(own, siblings, service.Group, cancellationToken);
+    }
+
+    private async Task<StatusReport> WithSiblingsAsync(Task<StatusReport> own, List<ServiceDefinition> siblings, string group, CancellationToken cancellationToken)
+    {
+        var siblingReports = await Task.WhenAll(siblings.Select(sibling => RoundFor(sibling, cancellationToken))).ConfigureAwait(false);
+        return GroupCorrelation.InContext(await own.ConfigureAwait(false), siblingReports, _catalog.GroupName(group));
+    }
+
+    private Task<StatusReport> RoundFor(ServiceDefinition service, CancellationToken cancellationToken)
+    {
         var key = service.IsUserSupplied ? "domain:" + service.Id : service.Id;
 
         // The round is shared, so it is never cancelled by one caller; a caller that gives up only stops waiting.
@@ -89,7 +114,11 @@ public sealed class StatusChecker
             : evidence.All;
         var elapsed = _time.GetElapsedTime(started);
         CheckingLog.RoundFinished(_logger, service.Id, diagnosis.Verdict, diagnosis.Cause.Code, (long)elapsed.TotalMilliseconds);
-        return new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes]);
+        return new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes])
+        {
+            Confidence = diagnosis.Confidence,
+            Notes = diagnosis.Notes,
+        };
     }
 
     private async Task<TimedControlEvidence> ProbeControlHostsAsync()

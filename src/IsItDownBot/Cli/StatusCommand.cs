@@ -12,7 +12,8 @@ internal static class StatusCommand
     {
         var config = CommonOptions.Config();
         var json = CommonOptions.Json();
-        var command = new Command("status", "Check every service of the catalog at once.") { config, json };
+        var language = CommonOptions.Language();
+        var command = new Command("status", "Check every service of the catalog at once.") { config, json, language };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             using var provider = CoreServices.Build(parse.GetValue(config));
@@ -23,7 +24,7 @@ internal static class StatusCommand
                 () => checker.CheckManyAsync(catalog.Services, cancellationToken));
 
             var openIncidents = await OpenIncidents.ReadAsync(provider, catalog.Services, cancellationToken);
-            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: false);
+            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: false, CommonOptions.LanguageOf(parse.GetValue(language)));
         }));
         return command;
     }

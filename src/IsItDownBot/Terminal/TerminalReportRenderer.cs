@@ -6,19 +6,24 @@ using Spectre.Console;
 
 namespace IsItDownBot.Terminal;
 
-/// <summary>Reports for a terminal: a coloured verdict line, the explanation, and a table of the probes.</summary>
-internal sealed class TerminalReportRenderer(IAnsiConsole console)
+/// <summary>Reports for a terminal, in the chosen language: a coloured verdict line, the explanation, notes, and a table of the probes.</summary>
+internal sealed class TerminalReportRenderer(IAnsiConsole console, Language language = Language.English)
 {
+    private bool French => language == Language.French;
+
     public void Render(StatusReport report, Incident? openIncident = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        console.MarkupLine($"{Badge(report.Verdict)} [bold]{Markup.Escape(report.Service.Name)}[/]: {Markup.Escape(report.Cause.Summary)}");
+        var confidence = report.Verdict == Verdict.Unknown ? "" : $" [dim]({Markup.Escape(VerdictWords.Describe(report.Confidence).In(language))})[/]";
+        console.MarkupLine($"{Badge(report.Verdict)} [bold]{Markup.Escape(report.Service.Name)}[/] {Markup.Escape(report.Headline.In(language))}{confidence}");
+        console.MarkupLine(Markup.Escape(report.Cause.Summary.In(language)));
         if (openIncident is not null && report.Verdict != Verdict.Up)
         {
-            console.MarkupLine($"[bold]{Markup.Escape(SinceWhen.Describe(openIncident, report.CheckedAt))}[/]");
+            console.MarkupLine($"[bold]{Markup.Escape(SinceWhen.Describe(openIncident, report.CheckedAt, language))}[/]");
         }
 
-        console.MarkupLine($"[dim]{Markup.Escape(report.Cause.Explanation)}[/]");
+        console.MarkupLine($"[dim]{Markup.Escape(report.Cause.Explanation.In(language))}[/]");
+        RenderNotes(report.Notes);
 
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Endpoint");
@@ -41,7 +46,9 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console)
         }
 
         console.Write(table);
-        console.MarkupLine($"[dim]Checked at {report.CheckedAt:yyyy-MM-dd HH:mm:ss} UTC in {Durations.Format(report.Duration)}.[/]");
+        var at = report.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var took = Durations.Format(report.Duration);
+        console.MarkupLine(French ? $"[dim]Vérifié le {at} UTC en {took}.[/]" : $"[dim]Checked at {at} UTC in {took}.[/]");
         console.WriteLine();
     }
 
@@ -51,21 +58,21 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console)
         ArgumentNullException.ThrowIfNull(reports);
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("Service");
-        table.AddColumn("Verdict");
-        table.AddColumn("Why");
+        table.AddColumn(French ? "Verdict" : "Verdict");
+        table.AddColumn(French ? "Pourquoi" : "Why");
         foreach (var report in reports)
         {
-            table.AddRow(Markup.Escape(report.Service.Name), Badge(report.Verdict), Markup.Escape(report.Cause.Summary));
+            table.AddRow(Markup.Escape(report.Service.Name), Badge(report.Verdict), Markup.Escape(report.Cause.Summary.In(language)));
         }
 
         console.Write(table);
     }
 
-    public void RenderNotes(IEnumerable<string> notes)
+    public void RenderNotes(IEnumerable<Phrase> notes)
     {
         foreach (var note in notes)
         {
-            console.MarkupLine($"[bold yellow]![/] {Markup.Escape(note)}");
+            console.MarkupLine($"[bold yellow]![/] {Markup.Escape(note.In(language))}");
         }
     }
 

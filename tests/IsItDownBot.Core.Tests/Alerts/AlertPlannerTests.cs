@@ -67,8 +67,8 @@ public sealed class AlertPlannerTests
     private static Subscription Sub(ChannelRef channel, string serviceId) => new(channel, serviceId, "admin", At);
 
     private static Transition Down(string id) =>
-        new(Catalog.Find(id)!, TransitionKind.Down, At, new Cause(CauseCodes.DnsServFail, "DNS failure", "e"), At.AddMinutes(-2));
+        new(Catalog.Find(id)!, TransitionKind.Down, At, new Cause(CauseCodes.DnsServFail, new Phrase("DNS failure", "DNS failure"), new Phrase("e", "e")), At.AddMinutes(-2));
 
     private static Transition Up(string id) =>
-        new(Catalog.Find(id)!, TransitionKind.Up, At, new Cause(CauseCodes.Ok, "up", "e"), At.AddHours(-6), IncidentId: 7);
+        new(Catalog.Find(id)!, TransitionKind.Up, At, new Cause(CauseCodes.Ok, new Phrase("up", "up"), new Phrase("e", "e")), At.AddHours(-6), IncidentId: 7);
 }

@@ -17,7 +17,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Up, diagnosis.Verdict);
         Assert.Equal(CauseCodes.Ok, diagnosis.Cause.Code);
-        Assert.Contains("may be just you", diagnosis.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("may be just you", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -31,8 +31,8 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, diagnosis.Cause.Code);
-        Assert.Equal("DNS failure: facebook.com's name servers are unreachable, so no one can find Facebook's servers", diagnosis.Cause.Summary);
-        Assert.Contains("on Facebook's side", diagnosis.Cause.Explanation, StringComparison.Ordinal);
+        Assert.Equal("DNS failure: facebook.com's name servers are unreachable, so no one can find Facebook's servers", diagnosis.Cause.Summary.English);
+        Assert.Contains("on Facebook's side", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +50,7 @@ public sealed class ExplainerTests
         var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsNxDomain), DnsFails(Graph, ProbeOutcome.DnsNxDomain)]), SlowAfter);
 
         Assert.Equal(CauseCodes.DnsNxDomain, diagnosis.Cause.Code);
-        Assert.Equal("DNS says www.facebook.com does not exist", diagnosis.Cause.Summary);
+        Assert.Equal("DNS says www.facebook.com does not exist", diagnosis.Cause.Summary.English);
     }
 
     [Fact]
@@ -87,8 +87,8 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
         Assert.Equal(CauseCodes.DnsResolver, diagnosis.Cause.Code);
-        Assert.Contains("9.9.9.9", diagnosis.Cause.Explanation, StringComparison.Ordinal);
-        Assert.DoesNotContain("1.1.1.1", diagnosis.Cause.Explanation, StringComparison.Ordinal);
+        Assert.Contains("9.9.9.9", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.1.1.1", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -114,7 +114,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.TlsCertificate, diagnosis.Cause.Code);
-        Assert.Equal($"Facebook's security certificate is {problem}", diagnosis.Cause.Summary);
+        Assert.Equal($"Facebook's security certificate is {problem}", diagnosis.Cause.Summary.English);
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.HttpServerError, diagnosis.Cause.Code);
-        Assert.Equal("Facebook's servers answer 502, 503", diagnosis.Cause.Summary);
+        Assert.Equal("Facebook's servers answer 502, 503", diagnosis.Cause.Summary.English);
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
         Assert.Equal(CauseCodes.Slow, diagnosis.Cause.Code);
-        Assert.Contains("3.5 s", diagnosis.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("3.5 s", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,8 +173,8 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
         Assert.Equal(CauseCodes.Partial, diagnosis.Cause.Code);
-        Assert.Contains("graph.facebook.com", diagnosis.Cause.Summary, StringComparison.Ordinal);
-        Assert.DoesNotContain("www.facebook.com", diagnosis.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("graph.facebook.com", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("www.facebook.com", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]

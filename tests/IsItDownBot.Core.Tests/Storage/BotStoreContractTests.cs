@@ -161,7 +161,7 @@ public abstract class BotStoreContractTests
         Assert.NotNull(incident);
         Assert.Equal(Start, incident.OpenedAt);
         Assert.Equal(DnsDown.Code, incident.OpenCauseCode);
-        Assert.Equal(DnsDown.Summary, incident.OpenSummary);
+        Assert.Equal(DnsDown.Summary.English, incident.OpenSummary);
         Assert.True(incident.IsOpen);
 
         var telegram = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10);
@@ -213,7 +213,7 @@ public abstract class BotStoreContractTests
 
         Assert.Null(await store.OpenIncidentAsync("facebook"));
         var closed = Assert.Single(await store.IncidentsAsync("facebook", 10));
-        Assert.Equal(opened with { ClosedAt = backAt, CloseCauseCode = Ok.Code, CloseSummary = Ok.Summary }, closed);
+        Assert.Equal(opened with { ClosedAt = backAt, CloseCauseCode = Ok.Code, CloseSummary = Ok.Summary.English }, closed);
         Assert.False(closed.IsOpen);
         Assert.Null((await store.LoadServiceStatesAsync())["facebook"].OpenIncidentId);
     }

@@ -16,7 +16,7 @@ public sealed class DnsCauseTests
 
         Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.DnsNxDomain, report.Cause.Code);
-        Assert.Equal("DNS says www.gone.test does not exist", report.Cause.Summary);
+        Assert.Equal("DNS says www.gone.test does not exist", report.Cause.Summary.English);
         Assert.All(report.Probes.Where(probe => probe.Kind == ProbeKind.Dns && probe.Endpoint.Contains("gone", StringComparison.Ordinal)),
             probe => Assert.Equal(ProbeOutcome.DnsNxDomain, probe.Outcome));
     }
@@ -32,7 +32,7 @@ public sealed class DnsCauseTests
 
         Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.DnsServFail, report.Cause.Code);
-        Assert.Equal("DNS failure: resolvers can't look up www.broken.test", report.Cause.Summary);
+        Assert.Equal("DNS failure: resolvers can't look up www.broken.test", report.Cause.Summary.English);
         Assert.Equal(0, web.RequestCount);
     }
 

@@ -51,8 +51,8 @@ public sealed class OutagePatternTests
 
         Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, report.Cause.Code);
-        Assert.Equal("DNS failure: facebook.test's name servers are unreachable, so no one can find Facebook's servers", report.Cause.Summary);
-        Assert.Contains("on Facebook's side", report.Cause.Explanation, StringComparison.Ordinal);
+        Assert.Equal("DNS failure: facebook.test's name servers are unreachable, so no one can find Facebook's servers", report.Cause.Summary.English);
+        Assert.Contains("on Facebook's side", report.Cause.Explanation.English, StringComparison.Ordinal);
         Assert.Equal(2, report.Probes.Count(probe => probe.Kind == ProbeKind.Authoritative && probe.Outcome == ProbeOutcome.Timeout));
         Assert.Equal(0, web.RequestCount + graph.RequestCount);
     }
@@ -86,7 +86,7 @@ public sealed class OutagePatternTests
 
         Assert.Equal(Verdict.Degraded, report.Verdict);
         Assert.Equal(CauseCodes.Partial, report.Cause.Code);
-        Assert.Contains("i.instagram.test", report.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("i.instagram.test", report.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +101,6 @@ public sealed class OutagePatternTests
 
         Assert.Equal(Verdict.Degraded, report.Verdict);
         Assert.Equal(CauseCodes.DnsResolver, report.Cause.Code);
-        Assert.Contains(world.ResolverB.ResolverSpec, report.Cause.Explanation, StringComparison.Ordinal);
+        Assert.Contains(world.ResolverB.ResolverSpec, report.Cause.Explanation.English, StringComparison.Ordinal);
     }
 }
