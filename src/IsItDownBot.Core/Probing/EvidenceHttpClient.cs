@@ -82,16 +82,16 @@ public sealed class EvidenceHttpClient : IDisposable
         }
         catch (OperationCanceledException)
         {
-            return EvidenceResponse.Failed(EvidenceFailure.Timeout, "no answer before the deadline");
+            return EvidenceResponse.Failed(EvidenceFailure.Timeout, "did not answer before the deadline");
         }
         catch (HttpRequestException exception)
         {
-            return EvidenceResponse.Failed(EvidenceFailure.Unreachable, $"request failed: {exception.GetBaseException().Message}");
+            return EvidenceResponse.Failed(EvidenceFailure.Unreachable, $"could not be reached: {exception.GetBaseException().Message}");
         }
         catch (IOException exception)
         {
             // The connection broke while the body was being read.
-            return EvidenceResponse.Failed(EvidenceFailure.Unreachable, $"answer broken off: {exception.GetBaseException().Message}");
+            return EvidenceResponse.Failed(EvidenceFailure.Unreachable, $"broke off its answer: {exception.GetBaseException().Message}");
         }
     }
 
@@ -138,7 +138,7 @@ public enum EvidenceFailure
 
 /// <summary>What an evidence fetch got: the status and body when the source answered.</summary>
 /// <param name="Status">The HTTP status, or null when no answer arrived.</param>
-/// <param name="Detail">A short description for the evidence ("answered 503", "no answer before the deadline").</param>
+/// <param name="Detail">A short description for the evidence ("answered 503", "did not answer before the deadline"), to follow the source's name.</param>
 public sealed record EvidenceResponse(int? Status, ReadOnlyMemory<byte> Body, EvidenceFailure Failure, string Detail)
 {
     /// <summary>A 200 with its whole body read: the only answer worth parsing.</summary>
