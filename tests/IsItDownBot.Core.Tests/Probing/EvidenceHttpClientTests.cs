@@ -122,6 +122,24 @@ public sealed class EvidenceHttpClientTests
     }
 
     [Fact]
+    public async Task Get_WhenTheBodyStallsPastTheDeadline_ReportsATimeout()
+    {
+        await using var source = await EvidenceSource.StartAsync(async context =>
+        {
+            context.Response.ContentLength = 100;
+            await context.Response.WriteAsync("{\"status\":", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            await LoopbackHttpsServer.Hang()(context);
+        });
+        using var deadline = EvidenceSource.ShortDeadline();
+
+        var response = await source.Client.GetAsync(source.Root, deadline.Token);
+
+        Assert.Equal(EvidenceFailure.Timeout, response.Failure);
+        Assert.Equal("did not answer before the deadline", response.Detail);
+    }
+
+    [Fact]
     public async Task Get_WhenTheCertificateIsNotTrusted_ReportsUnreachable()
     {
         var page = new FakeStatusPage();

@@ -58,18 +58,19 @@ public sealed class RoutingProbe(EvidenceHttpClient http, IOptions<RoutingOption
             return new RouteVisibility(address, RouteState.Unknown, null, 0, 0, "not a public address: not routed on the internet", TimeSpan.Zero);
         }
 
-        var started = time.GetTimestamp();
         try
         {
             await gate.WaitAsync(deadline).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            return Unknown(address, $"{Source} not asked: the deadline had passed", time.GetElapsedTime(started));
+            return Unknown(address, $"{Source} not asked: the deadline had passed", TimeSpan.Zero);
         }
 
         try
         {
+            // Measured from the request, not from the wait for a free slot: the latency is the source's.
+            var started = time.GetTimestamp();
             var response = await http.GetAsync(RequestUrl(settings, address), deadline).ConfigureAwait(false);
             var latency = time.GetElapsedTime(started);
             if (!response.IsOk)
