@@ -5,6 +5,8 @@ using IsItDownBot.Core.Configuration;
 using IsItDownBot.Core.Probing;
 using IsItDownBot.Core.Probing.Dns;
 using IsItDownBot.Core.Probing.Http;
+using IsItDownBot.Core.Probing.Routing;
+using IsItDownBot.Core.Probing.StatusPages;
 using IsItDownBot.Core.Probing.Tcp;
 using IsItDownBot.Core.Probing.Tls;
 using Microsoft.Extensions.Configuration;
@@ -25,12 +27,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSection<CacheOptions>(configuration, CacheOptions.SectionName);
         services.AddSection<ProbeOptions>(configuration, ProbeOptions.SectionName)
             .Configure(options => options.ControlHosts = configuration.GetSection("IsItDown:ControlHosts").Get<List<string>>() ?? []);
+        services.AddSection<RoutingOptions>(configuration, RoutingOptions.SectionName);
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName)).ValidateOnStart();
 
         services.AddSingleton<IsItDownOptionsValidator>();
         services.AddSingleton<IValidateOptions<DnsOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
         services.AddSingleton<IValidateOptions<ProbeOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
         services.AddSingleton<IValidateOptions<CatalogOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
+        services.AddSingleton<IValidateOptions<RoutingOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
 
         services.AddSingleton(provider => ServiceCatalog.FromOptions(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
         services.AddSingleton<QuestionParser>();
@@ -46,6 +50,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<NameServerProber>();
         services.AddSingleton<ServiceProber>();
         services.AddSingleton<ControlProber>();
+        services.AddSingleton<EvidenceHttpClient>();
+        services.AddSingleton<RoutingProbe>();
+        services.AddSingleton<StatusPageProbe>();
         services.AddSingleton<StatusChecker>();
         return services;
     }
