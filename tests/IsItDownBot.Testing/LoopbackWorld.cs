@@ -14,6 +14,7 @@ namespace IsItDownBot.Testing;
 public sealed class LoopbackWorld : IAsyncDisposable
 {
     public const string ControlHost = "control.test";
+    public const string RoutingHost = "routing.test";
 
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
@@ -38,6 +39,9 @@ public sealed class LoopbackWorld : IAsyncDisposable
 
     public TestCertificateAuthority Authority { get; }
 
+    /// <summary>The routing data source the bot asks: every address announced until the test withdraws it.</summary>
+    public FakeLookingGlass LookingGlass { get; } = new();
+
     /// <summary>The configuration: override any key before building the bot.</summary>
     public IDictionary<string, string?> Settings => _settings;
 
@@ -58,6 +62,11 @@ public sealed class LoopbackWorld : IAsyncDisposable
 
         var control = await world.StartHttpsAsync(ControlHost, LoopbackHttpsServer.Respond(200));
         world._settings["IsItDown:ControlHosts:0"] = control.UriFor(ControlHost).ToString();
+
+        // Never the real RIPEstat: the world's own looking glass, which may be asked about loopback addresses.
+        var routing = await world.StartHttpsAsync(RoutingHost, world.LookingGlass.HandleAsync);
+        world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing.UriFor(RoutingHost), "data.json").ToString();
+        world._settings["IsItDown:Routing:IncludeNonPublicAddresses"] = "true";
         return world;
     }
 

@@ -17,6 +17,7 @@ public sealed class StatusChecker
 
     private readonly ServiceProber _prober;
     private readonly ServiceCatalog _catalog;
+    private readonly OutsideSources _outside;
     private readonly ControlProber _control;
     private readonly ProbeOptions _options;
     private readonly TimeProvider _time;
@@ -29,6 +30,7 @@ public sealed class StatusChecker
         ServiceProber prober,
         ControlProber control,
         ServiceCatalog catalog,
+        OutsideSources outside,
         IOptions<ProbeOptions> probeOptions,
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
@@ -38,6 +40,7 @@ public sealed class StatusChecker
         ArgumentNullException.ThrowIfNull(cacheOptions);
         _prober = prober;
         _catalog = catalog;
+        _outside = outside;
         _control = control;
         _options = probeOptions.Value;
         _time = time;
@@ -92,10 +95,18 @@ public sealed class StatusChecker
         var started = _time.GetTimestamp();
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
 
+        // Everything runs at once under the one deadline: the probes, the control hosts, the status page; the
+        // routing data as soon as the probes tell which addresses matter.
         var control = _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync);
+        var statusPage = _outside.StatusPageAsync(service, deadline.Token);
         var (endpoints, nameServers) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
+        var routing = await _outside.RoutingAsync(service, endpoints, nameServers, deadline.Token).ConfigureAwait(false);
         var controlEvidence = await control.ConfigureAwait(false);
-        var evidence = new ProbeEvidence(service, endpoints, nameServers, controlEvidence.Evidence);
+        var evidence = new ProbeEvidence(service, endpoints, nameServers, controlEvidence.Evidence)
+        {
+            StatusPage = await statusPage.ConfigureAwait(false),
+            Routing = routing,
+        };
         var diagnosis = Explainer.Explain(evidence, _options.SlowAfter);
 
         // Before blaming a service, make sure the bot's own network worked during this round, not only a

@@ -53,6 +53,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<EvidenceHttpClient>();
         services.AddSingleton<RoutingProbe>();
         services.AddSingleton<StatusPageProbe>();
+        services.AddSingleton<OutsideSources>();
         services.AddSingleton<StatusChecker>();
         return services;
     }

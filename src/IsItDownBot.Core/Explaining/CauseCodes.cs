@@ -21,4 +21,5 @@ public static class CauseCodes
     public const string HttpError = "http-error";
     public const string Slow = "slow";
     public const string Partial = "partial";
+    public const string StatusPageIncident = "status-page-incident";
 }

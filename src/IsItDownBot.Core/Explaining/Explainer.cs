@@ -11,6 +11,12 @@ public static class Explainer
     public static Diagnosis Explain(ProbeEvidence evidence, TimeSpan slowAfter)
     {
         ArgumentNullException.ThrowIfNull(evidence);
+        return OutsideEvidence.Apply(evidence, FromProbes(evidence, slowAfter));
+    }
+
+    /// <summary>The verdict from the bot's own probes alone.</summary>
+    private static Diagnosis FromProbes(ProbeEvidence evidence, TimeSpan slowAfter)
+    {
         var texts = new CauseTexts(evidence);
         var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.NameServers, slowAfter)).ToList();
         var failing = findings.Where(finding => !finding.Works).ToList();

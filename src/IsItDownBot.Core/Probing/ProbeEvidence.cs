@@ -1,4 +1,6 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Probing.Routing;
+using IsItDownBot.Core.Probing.StatusPages;
 
 namespace IsItDownBot.Core.Probing;
 
@@ -9,6 +11,12 @@ public sealed record ProbeEvidence(
     IReadOnlyList<ProbeResult> NameServers,
     ControlEvidence Control)
 {
+    /// <summary>What the operator's status page said, when the catalog names one.</summary>
+    public StatusPageEvidence? StatusPage { get; init; }
+
+    /// <summary>Whether the route collectors still see the addresses involved in a failure.</summary>
+    public RoutingEvidence Routing { get; init; } = RoutingEvidence.NotAsked;
+
     public IEnumerable<ProbeResult> All =>
         Endpoints.SelectMany(endpoint => endpoint.All).Concat(NameServers).Concat(Control.Hosts.SelectMany(host => host.All));
 }

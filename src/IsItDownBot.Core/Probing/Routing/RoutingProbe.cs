@@ -53,7 +53,7 @@ public sealed class RoutingProbe(EvidenceHttpClient http, IOptions<RoutingOption
     {
         // A private or reserved address is never in the global routing table: asking would only report it
         // "withdrawn", which says nothing about the service.
-        if (!AddressPolicy.IsPublic(address))
+        if (!settings.IncludeNonPublicAddresses && !AddressPolicy.IsPublic(address))
         {
             return new RouteVisibility(address, RouteState.Unknown, null, 0, 0, "not a public address: not routed on the internet", TimeSpan.Zero);
         }
