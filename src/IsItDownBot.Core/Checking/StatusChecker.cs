@@ -68,9 +68,9 @@ public sealed class StatusChecker
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
 
         var control = _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync);
-        var (endpoints, nameServers) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
+        var (endpoints, delegation) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
         var controlEvidence = await control.ConfigureAwait(false);
-        var evidence = new ProbeEvidence(service, endpoints, nameServers, controlEvidence.Evidence);
+        var evidence = new ProbeEvidence(service, endpoints, delegation, controlEvidence.Evidence);
         var diagnosis = Explainer.Explain(evidence, _options.SlowAfter);
 
         // Before blaming a service, make sure the bot's own network worked during this round, not only a
@@ -85,7 +85,7 @@ public sealed class StatusChecker
 
         // The control hosts are evidence only when the service failed; otherwise they are noise.
         var probes = diagnosis.Verdict == Verdict.Up
-            ? endpoints.SelectMany(endpoint => endpoint.All).Concat(nameServers)
+            ? endpoints.SelectMany(endpoint => endpoint.All).Concat(delegation.All)
             : evidence.All;
         var elapsed = _time.GetElapsedTime(started);
         CheckingLog.RoundFinished(_logger, service.Id, diagnosis.Verdict, diagnosis.Cause.Code, (long)elapsed.TotalMilliseconds);

@@ -12,7 +12,7 @@ public static class Explainer
     {
         ArgumentNullException.ThrowIfNull(evidence);
         var texts = new CauseTexts(evidence);
-        var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.NameServers, slowAfter)).ToList();
+        var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.Delegation, slowAfter)).ToList();
         var failing = findings.Where(finding => !finding.Works).ToList();
 
         if (findings.Count > 0 && failing.Count == findings.Count)

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Probing.Delegation;
 
 namespace IsItDownBot.Core.Probing;
 
@@ -6,11 +7,11 @@ namespace IsItDownBot.Core.Probing;
 public sealed record ProbeEvidence(
     ServiceDefinition Service,
     IReadOnlyList<EndpointEvidence> Endpoints,
-    IReadOnlyList<ProbeResult> NameServers,
+    DelegationEvidence Delegation,
     ControlEvidence Control)
 {
     public IEnumerable<ProbeResult> All =>
-        Endpoints.SelectMany(endpoint => endpoint.All).Concat(NameServers).Concat(Control.Hosts.SelectMany(host => host.All));
+        Endpoints.SelectMany(endpoint => endpoint.All).Concat(Delegation.All).Concat(Control.Hosts.SelectMany(host => host.All));
 }
 
 /// <summary>The control hosts: sites that are almost never down. If none answers, the bot's own network is at fault.</summary>
