@@ -155,7 +155,7 @@ internal sealed class DelegationWalker
                     ? [.. answer.Answers.ARecords().Select(record => record.Address)]
                     : await AskAddressesAsync(server, QueryType.A, askable, lookups, deadline).ConfigureAwait(false);
                 var v6 = await AskAddressesAsync(server, QueryType.AAAA, askable, lookups, deadline).ConfigureAwait(false);
-                var addresses = DnsNames.Interleave([.. v4, .. v6], address => address, DelegationLimits.MaxAddressesPerFamily);
+                var addresses = DnsNames.Interleave(v4.Concat(v6).Distinct(), address => address, DelegationLimits.MaxAddressesPerFamily);
                 if (addresses.Count > 0)
                 {
                     return ([.. addresses.Select(address => new ServerAddress(server, address))], lookups);
