@@ -47,7 +47,7 @@ public sealed class AuthoritativeProbe
         }
         catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout);
+            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout, cancellationToken);
             return Check(new ProbeResult(zone, ProbeKind.Authoritative, target, outcome, _time.GetElapsedTime(started), detail), serial: null);
         }
 

@@ -74,7 +74,7 @@ internal sealed class IterativeQuery
         }
         catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout);
+            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout, cancellationToken);
             return new Answer(new ProbeResult(endpoint, ProbeKind.Authoritative, target, outcome, _time.GetElapsedTime(started), $"{type}: {detail}"), null);
         }
     }

@@ -63,7 +63,7 @@ public sealed class ResolverProbe
         }
         catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout);
+            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout, cancellationToken);
             return new Answer(outcome, detail, []);
         }
     }
