@@ -141,6 +141,18 @@ public sealed class LoopbackWorld : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a DNS tree (root, <c>test.</c> TLD, zones added by the test) on 127.0.0.<paramref name="firstOctet"/>
+    /// and the addresses after it, and points <c>IsItDown:Dns:RootServers</c> and <c>AuthoritativePort</c> at it.
+    /// </summary>
+    public async Task<LoopbackDnsHierarchy> StartDnsHierarchyAsync(int firstOctet = 100)
+    {
+        var hierarchy = Own(await LoopbackDnsHierarchy.StartAsync(firstOctet));
+        _settings["IsItDown:Dns:RootServers:0"] = hierarchy.Root.EndPoint.Address.ToString();
+        _settings["IsItDown:Dns:AuthoritativePort"] = hierarchy.Port.ToString(CultureInfo.InvariantCulture);
+        return hierarchy;
+    }
+
     /// <summary>The settings as a JSON configuration file's content (numbered keys bind as lists).</summary>
     public JsonObject ToJson()
     {

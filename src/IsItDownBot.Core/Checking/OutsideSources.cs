@@ -2,6 +2,7 @@ using System.Net;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
 using IsItDownBot.Core.Probing.Routing;
 using IsItDownBot.Core.Probing.StatusPages;
 
@@ -26,12 +27,13 @@ public sealed class OutsideSources(StatusPageProbe statusPages, RoutingProbe rou
     /// all, or servers whose connections time out. A healthy round costs the routing source nothing.
     /// </summary>
     public async Task<RoutingEvidence> RoutingAsync(
-        ServiceDefinition service, IReadOnlyList<EndpointEvidence> endpoints, IReadOnlyList<ProbeResult> nameServers, CancellationToken deadline)
+        ServiceDefinition service, IReadOnlyList<EndpointEvidence> endpoints, DelegationEvidence delegation, CancellationToken deadline)
     {
         ArgumentNullException.ThrowIfNull(service);
         ArgumentNullException.ThrowIfNull(endpoints);
-        var nameServerAddresses = EndpointFinding.NameServersSilent(nameServers)
-            ? service.NameServers.Select(server => server.Address).OfType<IPAddress>().ToList()
+        ArgumentNullException.ThrowIfNull(delegation);
+        var nameServerAddresses = delegation.Status is DelegationStatus.Unreachable or DelegationStatus.PartlyUnreachable
+            ? delegation.Addresses.Select(server => server.Address).OfType<IPAddress>().ToList()
             : [];
         var serverAddresses = endpoints
             .Where(TimesOut)

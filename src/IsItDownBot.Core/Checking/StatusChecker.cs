@@ -99,10 +99,10 @@ public sealed class StatusChecker
         // routing data as soon as the probes tell which addresses matter.
         var control = _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync);
         var statusPage = _outside.StatusPageAsync(service, deadline.Token);
-        var (endpoints, nameServers) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
-        var routing = await _outside.RoutingAsync(service, endpoints, nameServers, deadline.Token).ConfigureAwait(false);
+        var (endpoints, delegation) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
+        var routing = await _outside.RoutingAsync(service, endpoints, delegation, deadline.Token).ConfigureAwait(false);
         var controlEvidence = await control.ConfigureAwait(false);
-        var evidence = new ProbeEvidence(service, endpoints, nameServers, controlEvidence.Evidence)
+        var evidence = new ProbeEvidence(service, endpoints, delegation, controlEvidence.Evidence)
         {
             StatusPage = await statusPage.ConfigureAwait(false),
             Routing = routing,
@@ -121,7 +121,7 @@ public sealed class StatusChecker
 
         // The control hosts are evidence only when the service failed; otherwise they are noise.
         var probes = diagnosis.Verdict == Verdict.Up
-            ? endpoints.SelectMany(endpoint => endpoint.All).Concat(nameServers)
+            ? endpoints.SelectMany(endpoint => endpoint.All).Concat(delegation.All)
             : evidence.All;
         var elapsed = _time.GetElapsedTime(started);
         CheckingLog.RoundFinished(_logger, service.Id, diagnosis.Verdict, diagnosis.Cause.Code, (long)elapsed.TotalMilliseconds);

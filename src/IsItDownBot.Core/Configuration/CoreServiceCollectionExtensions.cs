@@ -3,6 +3,7 @@ using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Configuration;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
 using IsItDownBot.Core.Probing.Dns;
 using IsItDownBot.Core.Probing.Http;
 using IsItDownBot.Core.Probing.Routing;
@@ -42,12 +43,18 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(provider => new ResolverSet(provider.GetRequiredService<IOptions<DnsOptions>>()));
         services.AddSingleton<ResolverProbe>();
         services.AddSingleton<AuthoritativeProbe>();
+        services.AddSingleton<IterativeQuery>();
+        services.AddSingleton<DelegationWalker>();
+        services.AddSingleton<FallbackNameServers>();
+        services.AddSingleton(provider => new DelegationProber(
+            provider.GetRequiredService<DelegationWalker>(),
+            provider.GetRequiredService<FallbackNameServers>(),
+            provider.GetRequiredService<AuthoritativeProbe>()));
         services.AddSingleton<TcpProbe>();
         services.AddSingleton<CertificateTrust>();
         services.AddSingleton<TlsProbe>();
         services.AddSingleton<HttpProbe>();
         services.AddSingleton<EndpointProber>();
-        services.AddSingleton<NameServerProber>();
         services.AddSingleton<ServiceProber>();
         services.AddSingleton<ControlProber>();
         services.AddSingleton<EvidenceHttpClient>();

@@ -31,6 +31,15 @@ internal sealed class IsItDownOptionsValidator :
             }
         }
 
+        for (var i = 0; i < options.RootServers.Count; i++)
+        {
+            var spec = options.RootServers[i];
+            if (!IpLiteral.TryParse(spec, out _))
+            {
+                errors.Add($"{DnsOptions.SectionName}:RootServers:{i}: '{spec}' is not an IP address (the port is {DnsOptions.SectionName}:AuthoritativePort).");
+            }
+        }
+
         return Result(errors);
     }
 

@@ -18,7 +18,7 @@ public static class Explainer
     private static Diagnosis FromProbes(ProbeEvidence evidence, TimeSpan slowAfter)
     {
         var texts = new CauseTexts(evidence);
-        var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.NameServers, slowAfter)).ToList();
+        var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.Delegation, slowAfter)).ToList();
         var failing = findings.Where(finding => !finding.Works).ToList();
 
         // The control hosts answering says "it's them, not us": a signal of its own for any bad news.

@@ -1,6 +1,7 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Probing.Routing;
 using IsItDownBot.Core.Probing.StatusPages;
+using IsItDownBot.Core.Probing.Delegation;
 
 namespace IsItDownBot.Core.Probing;
 
@@ -8,7 +9,7 @@ namespace IsItDownBot.Core.Probing;
 public sealed record ProbeEvidence(
     ServiceDefinition Service,
     IReadOnlyList<EndpointEvidence> Endpoints,
-    IReadOnlyList<ProbeResult> NameServers,
+    DelegationEvidence Delegation,
     ControlEvidence Control)
 {
     /// <summary>What the operator's status page said, when the catalog names one.</summary>
@@ -18,7 +19,7 @@ public sealed record ProbeEvidence(
     public RoutingEvidence Routing { get; init; } = RoutingEvidence.NotAsked;
 
     public IEnumerable<ProbeResult> All =>
-        Endpoints.SelectMany(endpoint => endpoint.All).Concat(NameServers).Concat(Control.Hosts.SelectMany(host => host.All));
+        Endpoints.SelectMany(endpoint => endpoint.All).Concat(Delegation.All).Concat(Control.Hosts.SelectMany(host => host.All));
 }
 
 /// <summary>The control hosts: sites that are almost never down. If none answers, the bot's own network is at fault.</summary>

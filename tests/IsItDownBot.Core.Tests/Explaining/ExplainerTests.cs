@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
 using static IsItDownBot.Core.Tests.Explaining.EvidenceBuilder;
 
 namespace IsItDownBot.Core.Tests.Explaining;
@@ -25,7 +26,7 @@ public sealed class ExplainerTests
     {
         var evidence = Round(
             [DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.DnsServFail)],
-            nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout), Probe(ProbeKind.Authoritative, ProbeOutcome.Unreachable)]);
+            delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout, ProbeOutcome.Unreachable));
 
         var diagnosis = Explainer.Explain(evidence, SlowAfter);
 
@@ -45,6 +46,16 @@ public sealed class ExplainerTests
     }
 
     [Fact]
+    public void Explain_WhenResolversFailAndOnlySomeNameServersAreSilent_ReportsServfail()
+    {
+        var evidence = Round(
+            [DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.DnsServFail)],
+            delegation: Delegation(DelegationStatus.PartlyUnreachable, ProbeOutcome.Timeout, ProbeOutcome.Ok));
+
+        Assert.Equal(CauseCodes.DnsServFail, Explainer.Explain(evidence, SlowAfter).Cause.Code);
+    }
+
+    [Fact]
     public void Explain_WhenEveryResolverSaysNxdomain_SaysTheNameDoesNotExist()
     {
         var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsNxDomain), DnsFails(Graph, ProbeOutcome.DnsNxDomain)]), SlowAfter);
@@ -58,7 +69,7 @@ public sealed class ExplainerTests
     {
         var evidence = Round(
             [DnsFails(Www, ProbeOutcome.Timeout), DnsFails(Graph, ProbeOutcome.Timeout)],
-            nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)],
+            delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout),
             control: Control(reachable: false));
 
         var diagnosis = Explainer.Explain(evidence, SlowAfter);
@@ -181,7 +192,7 @@ public sealed class ExplainerTests
     public void Explain_WhenNameServersAreSilentButEverythingWorks_SaysUp()
     {
         // The bot cannot tell silent name servers from a network that blocks direct DNS: no verdict on that alone.
-        var evidence = Round([Healthy(Www), Healthy(Graph)], nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)]);
+        var evidence = Round([Healthy(Www), Healthy(Graph)], delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout));
 
         Assert.Equal(Verdict.Up, Explainer.Explain(evidence, SlowAfter).Verdict);
     }
@@ -190,7 +201,7 @@ public sealed class ExplainerTests
     public void Explain_WhenAHostOutsideTheZoneFailsDns_DoesNotBlameTheZonesNameServers()
     {
         var outside = DnsFails("https://g.whatsapp.net/", ProbeOutcome.DnsServFail);
-        var evidence = Round([outside], nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)]);
+        var evidence = Round([outside], delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout));
 
         Assert.Equal(CauseCodes.DnsServFail, Explainer.Explain(evidence, SlowAfter).Cause.Code);
     }
