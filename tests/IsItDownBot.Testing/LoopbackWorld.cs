@@ -14,7 +14,6 @@ namespace IsItDownBot.Testing;
 public sealed class LoopbackWorld : IAsyncDisposable
 {
     public const string ControlHost = "control.test";
-    public const string RoutingHost = "routing.test";
 
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
@@ -64,8 +63,8 @@ public sealed class LoopbackWorld : IAsyncDisposable
         world._settings["IsItDown:ControlHosts:0"] = control.UriFor(ControlHost).ToString();
 
         // Never the real RIPEstat: the world's own looking glass, which may be asked about loopback addresses.
-        var routing = await world.StartHttpsAsync(RoutingHost, world.LookingGlass.HandleAsync);
-        world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing.UriFor(RoutingHost), "data.json").ToString();
+        var routing = await world.StartEvidenceSourceAsync(world.LookingGlass.HandleAsync);
+        world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing, "data.json").ToString();
         world._settings["IsItDown:Routing:IncludeNonPublicAddresses"] = "true";
         return world;
     }
@@ -95,6 +94,18 @@ public sealed class LoopbackWorld : IAsyncDisposable
         _servers.Add(server);
         Resolve(host, Address);
         return server;
+    }
+
+    /// <summary>
+    /// A source the bot fetches evidence from (a status page, routing data): reached like the real ones, by URL
+    /// through the machine's resolver, so the URL names the loopback address itself, as its certificate does.
+    /// </summary>
+    public async Task<Uri> StartEvidenceSourceAsync(RequestDelegate handler)
+    {
+        var address = Address.ToString();
+        var server = await LoopbackHttpsServer.StartAsync(Address, Authority.IssueValid(address), handler);
+        _servers.Add(server);
+        return server.UriFor(address);
     }
 
     /// <summary>

@@ -75,6 +75,8 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
                     $"Tous les résolveurs DNS échouent sur {Zone}, et les serveurs de noms de {Zone} eux-mêmes ne répondent pas "
                     + $"du tout. Le problème est du côté de {Name} : sans ses serveurs de noms, personne sur internet ne trouve "
                     + "ses serveurs, même s’ils tournent.")),
+            CauseCodes.DnsLameDelegation or CauseCodes.DnsSerialMismatch or CauseCodes.DnsResolverSide =>
+                new DelegationTexts(evidence).For(finding.Code, host),
             CauseCodes.TcpRefused => new(
                 CauseCodes.TcpRefused,
                 new($"{Name}'s servers refuse connections", $"Les serveurs de {Name} refusent les connexions"),

@@ -87,6 +87,20 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
         var host = evidence.Endpoint.IdnHost;
         var inZone = zone.Length > 0
             && (host.Equals(zone, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + zone, StringComparison.OrdinalIgnoreCase));
-        return inZone && delegation.Status == DelegationStatus.Unreachable ? CauseCodes.DnsAuthoritativeUnreachable : CauseCodes.DnsServFail;
+        if (!inZone)
+        {
+            return CauseCodes.DnsServFail;
+        }
+
+        // Asked directly, the zone's own servers say whose DNS is broken: theirs (silent, lame, out of step)
+        // or the resolvers' (the servers answer correctly, the resolvers still fail: DNSSEC, or the resolvers).
+        return delegation.Status switch
+        {
+            DelegationStatus.Unreachable => CauseCodes.DnsAuthoritativeUnreachable,
+            DelegationStatus.Lame => CauseCodes.DnsLameDelegation,
+            DelegationStatus.SerialMismatch => CauseCodes.DnsSerialMismatch,
+            DelegationStatus.Healthy => CauseCodes.DnsResolverSide,
+            _ => CauseCodes.DnsServFail,
+        };
     }
 }

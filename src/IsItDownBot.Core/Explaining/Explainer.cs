@@ -11,7 +11,7 @@ public static class Explainer
     public static Diagnosis Explain(ProbeEvidence evidence, TimeSpan slowAfter)
     {
         ArgumentNullException.ThrowIfNull(evidence);
-        return OutsideEvidence.Apply(evidence, FromProbes(evidence, slowAfter));
+        return OutsideEvidence.Apply(evidence, DelegationReading.Apply(evidence, FromProbes(evidence, slowAfter)));
     }
 
     /// <summary>The verdict from the bot's own probes alone.</summary>
@@ -43,7 +43,7 @@ public static class Explainer
                 .Agrees()
                 .Agrees(Witnesses(primary, failing) >= 2)
                 .Agrees(controlVouches)
-                .Agrees(primary.Code == CauseCodes.DnsAuthoritativeUnreachable);
+                .Agrees(DelegationReading.IsDelegationCause(primary.Code));
             return new Diagnosis(verdict, texts.For(primary)) { Confidence = rating.Result };
         }
 
@@ -111,7 +111,8 @@ public static class Explainer
 
     private static readonly string[] StageOrder =
     [
-        CauseCodes.TargetRefused, CauseCodes.DnsAuthoritativeUnreachable, CauseCodes.DnsNxDomain, CauseCodes.DnsServFail,
+        CauseCodes.TargetRefused, CauseCodes.DnsAuthoritativeUnreachable, CauseCodes.DnsLameDelegation, CauseCodes.DnsSerialMismatch,
+        CauseCodes.DnsResolverSide, CauseCodes.DnsNxDomain, CauseCodes.DnsServFail,
         CauseCodes.DnsNoAddress, CauseCodes.TcpRefused, CauseCodes.TcpTimeout, CauseCodes.TlsCertificate,
         CauseCodes.TlsHandshake, CauseCodes.HttpServerError, CauseCodes.HttpTimeout, CauseCodes.HttpError,
         CauseCodes.HttpRateLimited,

@@ -82,7 +82,8 @@ internal sealed class OutsideTexts(ProbeEvidence evidence)
             components.Add(language == Language.French ? $"et {page.Affected.Count - MaxComponents} autres" : $"and {page.Affected.Count - MaxComponents} more");
         }
 
-        var incident = page.Incidents.Count > 0 ? $"; “{page.Incidents[0].Name}” ({page.Incidents[0].Status})" : "";
+        var separator = language == Language.French ? " ; " : "; ";
+        var incident = page.Incidents.Count > 0 ? $"{separator}“{page.Incidents[0].Name}” ({page.Incidents[0].Status})" : "";
         return components.Count == 0 ? headline + incident : $"{headline} — {string.Join(", ", components)}{incident}";
     }
 

@@ -37,9 +37,13 @@ public sealed class ExplainerTests
     }
 
     [Fact]
-    public void Explain_WhenResolversFailButNameServersAnswer_ReportsServfail()
+    public void Explain_WhenResolversFailAndTheNameServersCouldNotBeAsked_ReportsServfail()
     {
-        var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.Timeout)]), SlowAfter);
+        var evidence = Round(
+            [DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.Timeout)],
+            delegation: Delegation(DelegationStatus.ParentUnreachable));
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.DnsServFail, diagnosis.Cause.Code);
@@ -189,10 +193,11 @@ public sealed class ExplainerTests
     }
 
     [Fact]
-    public void Explain_WhenNameServersAreSilentButEverythingWorks_SaysUp()
+    public void Explain_WhenNameServersFoundThroughResolversAreSilentButEverythingWorks_SaysUp()
     {
-        // The bot cannot tell silent name servers from a network that blocks direct DNS: no verdict on that alone.
-        var evidence = Round([Healthy(Www), Healthy(Graph)], delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout));
+        // Without the parent zone's answer the bot cannot tell silent name servers from a network that blocks
+        // direct DNS: no verdict on that alone.
+        var evidence = Round([Healthy(Www), Healthy(Graph)], delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout) with { Source = NameServerSource.Resolvers });
 
         Assert.Equal(Verdict.Up, Explainer.Explain(evidence, SlowAfter).Verdict);
     }

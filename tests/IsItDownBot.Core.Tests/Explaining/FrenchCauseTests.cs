@@ -1,5 +1,7 @@
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
+using IsItDownBot.Core.Probing.StatusPages;
 using static IsItDownBot.Core.Tests.Explaining.EvidenceBuilder;
 
 namespace IsItDownBot.Core.Tests.Explaining;
@@ -16,7 +18,12 @@ public sealed class FrenchCauseTests
         { CauseCodes.LocalNetwork, Round([DnsFails(Www, ProbeOutcome.Timeout)], control: Control(reachable: false)) },
         { CauseCodes.DnsNxDomain, Round([DnsFails(Www, ProbeOutcome.DnsNxDomain)]) },
         { CauseCodes.DnsNoAddress, Round([DnsFails(Www, ProbeOutcome.DnsNoAddresses)]) },
-        { CauseCodes.DnsServFail, Round([DnsFails(Www, ProbeOutcome.DnsServFail)]) },
+        { CauseCodes.DnsServFail, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.ParentUnreachable)) },
+        { CauseCodes.DnsAuthoritativeUnreachable, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout)) },
+        { CauseCodes.DnsLameDelegation, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.Lame, ProbeOutcome.DnsRefused)) },
+        { CauseCodes.DnsSerialMismatch, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.SerialMismatch, ProbeOutcome.Ok)) },
+        { CauseCodes.DnsResolverSide, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.Healthy, ProbeOutcome.Ok)) },
+        { CauseCodes.StatusPageIncident, Round([Healthy(Www)]) with { StatusPage = new(new Uri("https://status.example/"), StatusPageState.Critical, "Down", [], [], "critical", TimeSpan.Zero) } },
         { CauseCodes.DnsResolver, Round([Healthy(Www) with { Dns = [Probe(ProbeKind.Dns, ProbeOutcome.Ok, "1.1.1.1"), Probe(ProbeKind.Dns, ProbeOutcome.DnsServFail, "8.8.8.8")] }]) },
         { CauseCodes.TcpRefused, Round([TcpFails(Www, ProbeOutcome.ConnectionRefused)]) },
         { CauseCodes.TcpTimeout, Round([TcpFails(Www, ProbeOutcome.Timeout)]) },
