@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Explaining;
 using System.Globalization;
 using IsItDownBot.Core.Subscriptions;
 
@@ -6,7 +7,7 @@ namespace IsItDownBot.Telegram;
 /// <summary>Answers to (un)subscribe requests, in the person's language, as plain text (escape it for HTML).</summary>
 internal static class TelegramReplies
 {
-    public static string Subscription(SubscriptionResult result, TelegramLanguage language)
+    public static string Subscription(SubscriptionResult result, Language language)
     {
         ArgumentNullException.ThrowIfNull(result);
         var names = string.Join(", ", result.Services.Select(service => service.Name));
@@ -15,7 +16,7 @@ internal static class TelegramReplies
             return TelegramTexts.For(language).OnlyAdmins;
         }
 
-        if (language == TelegramLanguage.English || result.Outcome is SubscriptionOutcome.UnknownService)
+        if (language == Language.English || result.Outcome is SubscriptionOutcome.UnknownService)
         {
             return result.Message;
         }

@@ -79,5 +79,5 @@ internal sealed record TelegramTexts(
             En privé, posez simplement la question : « whatsapp est en panne ? »
             """);
 
-    public static TelegramTexts For(TelegramLanguage language) => language == TelegramLanguage.French ? French : English;
+    public static TelegramTexts For(Language language) => language == Language.French ? French : English;
 }

@@ -162,4 +162,31 @@ public sealed class TelegramFormatterTests
 
         Assert.Equal("✅ <b>Facebook is back up</b>\nIt was down for 6 h 1 min.", TelegramFormatter.Alert(message));
     }
+
+    [Fact]
+    public void Alert_ForAChannelThatSubscribedInFrench_IsInFrench()
+    {
+        var down = new AlertMessage(TransitionKind.Down, "Meta",
+        [
+            new AlertItem("facebook", "Facebook", CauseCodes.DnsServFail, "DNS failure", At) { SummaryFrench = "Panne DNS" },
+            new AlertItem("instagram", "Instagram", CauseCodes.DnsServFail, "DNS failure", At) { SummaryFrench = "Panne DNS" },
+        ])
+        {
+            Language = Language.French,
+        };
+        var back = new AlertMessage(TransitionKind.Up, null, [new AlertItem("facebook", "Facebook", CauseCodes.Ok, "up", At, TimeSpan.FromMinutes(361))])
+        {
+            Language = Language.French,
+        };
+
+        Assert.Equal(
+            """
+            🔴 <b>Facebook, Instagram sont en panne</b>
+            Cela ressemble à un problème chez tout Meta.
+            • <b>Facebook</b>: Panne DNS (depuis le 2021-10-04 17:40 UTC)
+            • <b>Instagram</b>: Panne DNS (depuis le 2021-10-04 17:40 UTC)
+            """.ReplaceLineEndings("\n").TrimEnd(),
+            TelegramFormatter.Alert(down));
+        Assert.Equal("✅ <b>Facebook fonctionne de nouveau</b>\nIl a été en panne pendant 6 h 1 min.", TelegramFormatter.Alert(back));
+    }
 }

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Storage;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,9 @@ public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog,
 
     /// <param name="target">A service name, alias or "all", as the person typed it.</param>
     /// <param name="permitted">The adapter's verdict: may this person manage the channel's alerts?</param>
-    public async Task<SubscriptionResult> SubscribeAsync(ChannelRef channel, string? target, string subscribedBy, bool permitted, CancellationToken cancellationToken = default)
+    /// <param name="language">The language the person asked in: the channel's alerts will be written in it.</param>
+    public async Task<SubscriptionResult> SubscribeAsync(
+        ChannelRef channel, string? target, string subscribedBy, bool permitted, Language language = Language.English, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(channel);
         if (!permitted)
@@ -48,7 +51,7 @@ public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog,
         var now = time.GetUtcNow();
         foreach (var service in fresh)
         {
-            await store.AddSubscriptionAsync(new Subscription(channel, service.Id, subscribedBy, now), cancellationToken).ConfigureAwait(false);
+            await store.AddSubscriptionAsync(new Subscription(channel, service.Id, subscribedBy, now) { Language = language }, cancellationToken).ConfigureAwait(false);
         }
 
         return new SubscriptionResult(SubscriptionOutcome.Subscribed,

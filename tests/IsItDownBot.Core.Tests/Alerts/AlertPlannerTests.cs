@@ -58,6 +58,24 @@ public sealed class AlertPlannerTests
     }
 
     [Fact]
+    public void Plan_WritesEachChannelsAlertsInTheLanguageOfItsLatestSubscription()
+    {
+        var french = new ChannelRef("telegram", "-100");
+        var subscribers = new[]
+        {
+            Sub(french, "discord"),
+            new Subscription(french, "facebook", "admin", At.AddDays(1)) { Language = Language.French },
+            Sub(Group, "discord"),
+        };
+
+        var alerts = AlertPlanner.Plan([Down("discord")], subscribers, [], Catalog);
+
+        Assert.Equal(Language.French, alerts.Single(alert => alert.Channel == french).Message.Language);
+        Assert.Equal(Language.English, alerts.Single(alert => alert.Channel == Group).Message.Language);
+        Assert.Equal("DNS failure", alerts[0].Message.Items[0].SummaryIn(Language.French));
+    }
+
+    [Fact]
     public void Plan_NobodySubscribed_SendsNothing() =>
         Assert.Empty(AlertPlanner.Plan([Down("discord")], [Sub(Group, "facebook")], [], Catalog));
 

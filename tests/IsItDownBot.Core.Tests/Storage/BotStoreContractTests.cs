@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
@@ -29,6 +30,19 @@ public abstract class BotStoreContractTests
 
         var subscription = Assert.Single(await store.ListSubscriptionsAsync(TelegramChat));
         Assert.Equal(Start, subscription.SubscribedAt);
+    }
+
+    [Fact]
+    public async Task AddSubscription_KeepsTheLanguageItWasAskedIn()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook") with { Language = Language.French });
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "instagram"));
+
+        var saved = await store.ListSubscriptionsAsync(TelegramChat);
+
+        Assert.Equal(Language.French, saved.Single(subscription => subscription.ServiceId == "facebook").Language);
+        Assert.Equal(Language.English, saved.Single(subscription => subscription.ServiceId == "instagram").Language);
     }
 
     [Fact]
