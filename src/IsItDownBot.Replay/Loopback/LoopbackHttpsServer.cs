@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
 /// Kestrel on one loopback address, HTTPS with the given certificate (plain HTTP when it is null),
