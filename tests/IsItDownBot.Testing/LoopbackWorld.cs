@@ -64,8 +64,10 @@ public sealed class LoopbackWorld : IAsyncDisposable
         world._settings["IsItDown:ControlHosts:0"] = control.UriFor(ControlHost).ToString();
 
         // Never the real RIPEstat: the world's own looking glass, which may be asked about loopback addresses.
-        var routing = await world.StartHttpsAsync(RoutingHost, world.LookingGlass.HandleAsync);
-        world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing.UriFor(RoutingHost), "data.json").ToString();
+        // Named by its address: the bot fetches evidence through the system's resolver, not the world's
+        // resolvers, and asking the system about routing.test would send a query off the machine.
+        var routing = world.Own(await LoopbackHttpsServer.StartAsync(Address, world.Authority.IssueValid(RoutingHost, Address.ToString()), world.LookingGlass.HandleAsync));
+        world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing.UriFor(Address.ToString()), "data.json").ToString();
         world._settings["IsItDown:Routing:IncludeNonPublicAddresses"] = "true";
         return world;
     }
