@@ -3,6 +3,7 @@ using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Storage.Sqlite;
 using IsItDownBot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -54,15 +55,18 @@ internal sealed class ReplayBot : IAsyncDisposable
         {
             // Every question is a fresh probe round: a replay shows what the bot sees at that moment.
             ["IsItDown:Cache:Ttl"] = "00:00:00",
-            ["IsItDown:Storage:Path"] = databasePath,
 
             // The channel below receives the alerts; the log would only repeat them.
             ["IsItDown:Alerts:LogAlerts"] = "false",
         };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        // Unpooled, so the file is closed after every operation and can be deleted at the end without
+        // clearing the pools of every other SQLite user in the process.
+        var connection = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
         var provider = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(world.Clock)
+            .AddSingleton<IBotStore>(new SqliteBotStore(connection.ToString(), world.Clock))
             .AddIsItDownCore(configuration)
             .AddIsItDownMonitoring(configuration)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
@@ -99,9 +103,6 @@ internal sealed class ReplayBot : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _provider.DisposeAsync().ConfigureAwait(false);
-
-        // Pooled connections keep the file open; they must go before it can.
-        SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
             File.Delete(_databasePath + suffix);
     }
