@@ -33,7 +33,15 @@ internal sealed class ReplayRenderer(IAnsiConsole console, Language language)
         _reports.RenderNotes(step.GroupNotes);
         if (step.Alerts.Count == 0)
         {
-            console.MarkupLine(French ? "[dim]Aucune alerte envoyée.[/]" : "[dim]No alert sent.[/]");
+            // Degraded counts as working for the monitor: say so, or a silent step looks like a missed alert.
+            var degraded = step.Reports.Any(report => report.Verdict == Verdict.Degraded);
+            console.MarkupLine((French, degraded) switch
+            {
+                (true, true) => "[dim]Aucune alerte envoyée : les alertes sont pour les pannes, et un service dégradé fonctionne encore.[/]",
+                (true, false) => "[dim]Aucune alerte envoyée.[/]",
+                (false, true) => "[dim]No alert sent: alerts are for outages, and a degraded service still works.[/]",
+                (false, false) => "[dim]No alert sent.[/]",
+            });
         }
         else
         {
@@ -53,7 +61,7 @@ internal sealed class ReplayRenderer(IAnsiConsole console, Language language)
     {
         ArgumentNullException.ThrowIfNull(scenarios);
         var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("Scenario");
+        table.AddColumn(French ? "Scénario" : "Scenario");
         table.AddColumn(French ? "Ce qu’il rejoue" : "What it replays");
         foreach (var scenario in scenarios)
             table.AddRow(Markup.Escape(scenario.Id), Markup.Escape(scenario.Title.In(language)));

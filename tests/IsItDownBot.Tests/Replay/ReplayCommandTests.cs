@@ -64,6 +64,18 @@ public sealed class ReplayCommandTests
         Assert.DoesNotContain("What the bot answers", run.Out, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Replay_OfADegradedStep_SaysWhyNoAlertWasSent()
+    {
+        var run = await CliRun.InvokeAsync("replay", "partial-outage", "--lang", "en");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("DEGRADED GitHub", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Partly down: api.github.test fails", run.Out, StringComparison.Ordinal);
+        Assert.Equal(1, run.Out.Split("No alert sent: alerts are for outages, and a degraded service still works.").Length - 1);
+        Assert.Equal(2, run.Out.Split("No alert sent.\n").Length - 1);
+    }
+
     [Theory]
     [InlineData("replay", "--list")]
     [InlineData("replay")]
