@@ -18,7 +18,7 @@ public sealed class LoopbackWorld : IAsyncDisposable
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    private LoopbackWorld(LoopbackDnsServer resolverA, LoopbackDnsServer resolverB, TestCertificateAuthority authority)
+    private LoopbackWorld(LoopbackDnsServer resolverA, LoopbackDnsServer resolverB, ThrowawayCertificateAuthority authority)
     {
         ResolverA = resolverA;
         ResolverB = resolverB;
@@ -36,10 +36,10 @@ public sealed class LoopbackWorld : IAsyncDisposable
 
     public LoopbackDnsServer[] Resolvers => [ResolverA, ResolverB];
 
-    public TestCertificateAuthority Authority { get; }
+    public ThrowawayCertificateAuthority Authority { get; }
 
     /// <summary>The routing data source the bot asks: every address announced until the test withdraws it.</summary>
-    public FakeLookingGlass LookingGlass { get; } = new();
+    public SimulatedLookingGlass LookingGlass { get; } = new();
 
     /// <summary>The configuration: override any key before building the bot.</summary>
     public IDictionary<string, string?> Settings => _settings;
@@ -49,7 +49,7 @@ public sealed class LoopbackWorld : IAsyncDisposable
         var world = new LoopbackWorld(
             await LoopbackDnsServer.StartAsync(Address),
             await LoopbackDnsServer.StartAsync(Address),
-            new TestCertificateAuthority());
+            new ThrowawayCertificateAuthority());
         world._settings["IsItDown:Dns:Resolvers:0"] = world.ResolverA.ResolverSpec;
         world._settings["IsItDown:Dns:Resolvers:1"] = world.ResolverB.ResolverSpec;
         // Generous: a first query on a cold, busy CI machine can take a while; tests of timeouts set their own.

@@ -51,7 +51,7 @@ public sealed class EvidenceHttpClientTests
     [Fact]
     public async Task Get_FollowsAFewRedirects()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetStatus("minor", "Partial System Outage");
         await using var source = await EvidenceSource.StartAsync(context =>
         {
@@ -142,8 +142,8 @@ public sealed class EvidenceHttpClientTests
     [Fact]
     public async Task Get_WhenTheCertificateIsNotTrusted_ReportsUnreachable()
     {
-        var page = new FakeStatusPage();
-        await using var source = await EvidenceSource.StartAsync(page.HandleAsync, _ => TestCertificateAuthority.SelfSigned("127.0.0.1"));
+        var page = new SimulatedStatusPage();
+        await using var source = await EvidenceSource.StartAsync(page.HandleAsync, _ => ThrowawayCertificateAuthority.SelfSigned("127.0.0.1"));
         using var deadline = EvidenceSource.Deadline();
 
         var evidence = await new StatusPageProbe(source.Client, TimeProvider.System).FetchAsync(source.Root, deadline.Token);

@@ -15,9 +15,9 @@ internal sealed class EvidenceSource : IAsyncDisposable
 {
     public const string UserAgent = "IsItDownBot-Test/1.0";
 
-    private readonly TestCertificateAuthority _authority;
+    private readonly ThrowawayCertificateAuthority _authority;
 
-    private EvidenceSource(TestCertificateAuthority authority, LoopbackHttpsServer server)
+    private EvidenceSource(ThrowawayCertificateAuthority authority, LoopbackHttpsServer server)
     {
         _authority = authority;
         Server = server;
@@ -34,9 +34,9 @@ internal sealed class EvidenceSource : IAsyncDisposable
     private ProbeOptions ProbeOptions => new() { TrustedCaFile = _authority.RootPemPath, UserAgent = UserAgent };
 
     /// <param name="certificate">The server's certificate; by default one the CA issued for 127.0.0.1.</param>
-    public static async Task<EvidenceSource> StartAsync(RequestDelegate handler, Func<TestCertificateAuthority, System.Security.Cryptography.X509Certificates.X509Certificate2>? certificate = null)
+    public static async Task<EvidenceSource> StartAsync(RequestDelegate handler, Func<ThrowawayCertificateAuthority, System.Security.Cryptography.X509Certificates.X509Certificate2>? certificate = null)
     {
-        var authority = new TestCertificateAuthority();
+        var authority = new ThrowawayCertificateAuthority();
         var issued = certificate?.Invoke(authority) ?? authority.IssueValid(IPAddress.Loopback.ToString());
         var server = await LoopbackHttpsServer.StartAsync(IPAddress.Loopback, issued, handler);
         return new EvidenceSource(authority, server);

@@ -54,7 +54,7 @@ public sealed class ConnectionCauseTests
             "expired" => world.Authority.IssueExpired(host),
             "not-yet-valid" => world.Authority.IssueNotYetValid(host),
             "wrong-name" => world.Authority.IssueValid("elsewhere.test"),
-            _ => TestCertificateAuthority.SelfSigned(host),
+            _ => ThrowawayCertificateAuthority.SelfSigned(host),
         };
         var web = await world.StartHttpsAsync(host, LoopbackHttpsServer.Respond(200), certificate);
         world.AddService("cert", "Cert", "cert.test", null, web.UriFor(host));

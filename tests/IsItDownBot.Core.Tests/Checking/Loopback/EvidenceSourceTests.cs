@@ -49,7 +49,7 @@ public sealed class EvidenceSourceTests
         await using var world = await LoopbackWorld.StartAsync();
         world.Settings["IsItDown:Probes:Timeout"] = "00:00:01";
         await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(503));
-        var page = new FakeStatusPage { Delay = Timeout.InfiniteTimeSpan };
+        var page = new SimulatedStatusPage { Delay = Timeout.InfiniteTimeSpan };
         world.Settings["IsItDown:Services:flaky:StatusPage"] = (await world.StartEvidenceSourceAsync(page.HandleAsync)).ToString();
 
         var report = await LoopbackBot.CheckAsync(world, "flaky");
@@ -65,7 +65,7 @@ public sealed class EvidenceSourceTests
     {
         await using var world = await LoopbackWorld.StartAsync();
         await world.StartServiceAsync("chat", "Chat", LoopbackHttpsServer.Respond(200));
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetStatus("major", "Major Service Outage");
         page.SetComponent("Messages", "major_outage");
         world.Settings["IsItDown:Services:chat:StatusPage"] = (await world.StartEvidenceSourceAsync(page.HandleAsync)).ToString();

@@ -17,7 +17,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_WhenCollectorsSeeTheAddress_ReportsItAnnounced()
     {
-        var glass = new FakeLookingGlass { Collectors = 3, PeersPerCollector = 4 };
+        var glass = new SimulatedLookingGlass { Collectors = 3, PeersPerCollector = 4 };
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -34,7 +34,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_WhenThePrefixIsWithdrawn_ReportsOnlyItsAddressesWithdrawn()
     {
-        var glass = new FakeLookingGlass();
+        var glass = new SimulatedLookingGlass();
         glass.Withdraw("129.134.30.0/23");
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
@@ -52,7 +52,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_ForAnIpv6Address_AsksForItAndReadsItsPrefix()
     {
-        var glass = new FakeLookingGlass();
+        var glass = new SimulatedLookingGlass();
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -69,7 +69,7 @@ public sealed class RoutingProbeTests
     [InlineData(404)]
     public async Task Check_WhenTheSourceAnswersAnError_ReportsUnknownNotWithdrawn(int status)
     {
-        var glass = new FakeLookingGlass { Status = status };
+        var glass = new SimulatedLookingGlass { Status = status };
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -82,7 +82,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_WhenTheAnswerIsNotJson_ReportsUnknown()
     {
-        var glass = new FakeLookingGlass { Garbage = true };
+        var glass = new SimulatedLookingGlass { Garbage = true };
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -114,7 +114,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_WhenTheSourceDoesNotAnswerBeforeTheDeadline_ReportsUnknown()
     {
-        var glass = new FakeLookingGlass { Delay = Timeout.InfiniteTimeSpan };
+        var glass = new SimulatedLookingGlass { Delay = Timeout.InfiniteTimeSpan };
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.ShortDeadline();
 
@@ -127,7 +127,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_WhenAnAddressRepeats_AsksOncePerAddress()
     {
-        var glass = new FakeLookingGlass();
+        var glass = new SimulatedLookingGlass();
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -140,7 +140,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_WithMoreAddressesThanTheCap_AsksOnlyTheFirstOnes()
     {
-        var glass = new FakeLookingGlass();
+        var glass = new SimulatedLookingGlass();
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -153,7 +153,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_ForAPrivateAddress_SendsNothingAndReportsUnknown()
     {
-        var glass = new FakeLookingGlass();
+        var glass = new SimulatedLookingGlass();
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -166,7 +166,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_WhenSwitchedOff_SendsNothingAndReportsNothing()
     {
-        var glass = new FakeLookingGlass();
+        var glass = new SimulatedLookingGlass();
         await using var source = await EvidenceSource.StartAsync(glass.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -179,7 +179,7 @@ public sealed class RoutingProbeTests
     [Fact]
     public async Task Check_IdentifiesItselfToTheSourceAndKeepsTheConfiguredQuery()
     {
-        var glass = new FakeLookingGlass();
+        var glass = new SimulatedLookingGlass();
         QueryString? query = null;
         await using var source = await EvidenceSource.StartAsync(context =>
         {

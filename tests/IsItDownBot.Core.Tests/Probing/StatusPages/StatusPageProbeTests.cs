@@ -9,7 +9,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_WhenAllSystemsAreOperational_ReportsOperationalWithNothingAffected()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetComponent("API", "operational");
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
@@ -28,7 +28,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_WhenMinor_ListsTheComponentsThatAreNotOperational()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetStatus("minor", "Partial System Outage");
         page.SetComponent("API", "degraded_performance");
         page.SetComponent("Gateway", "operational");
@@ -47,7 +47,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_WhenAMajorIncidentIsOpen_ListsIt()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetStatus("major", "Major Service Outage");
         page.SetComponent("Messages", "major_outage");
         page.AddIncident("Messages fail to send", "investigating", "major");
@@ -64,7 +64,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_WhenCritical_ReportsCritical()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetStatus("critical", "Major System Outage");
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
@@ -75,7 +75,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_DuringMaintenance_ReportsMaintenance()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetStatus("maintenance", "Service Under Maintenance");
         page.SetComponent("Search", "under_maintenance");
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
@@ -90,7 +90,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_SkipsGroupComponents_WhichOnlyRepeatTheirMembers()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.SetStatus("minor", "Partial System Outage");
         page.SetComponent("Media", "partial_outage", group: true);
         page.SetComponent("Media Proxy", "partial_outage");
@@ -105,7 +105,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_SkipsIncidentsAlreadyResolved()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         page.AddIncident("Login errors", "resolved", "minor");
         page.AddIncident("Slow uploads", "monitoring", "minor");
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
@@ -119,7 +119,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_EachTime_ReadsThePageAsItIsNow()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
         var probe = Probe(source);
@@ -139,7 +139,7 @@ public sealed class StatusPageProbeTests
     [InlineData(503)]
     public async Task Fetch_WhenThePageAnswersAnError_ReportsUnavailable(int status)
     {
-        var page = new FakeStatusPage { Status = status };
+        var page = new SimulatedStatusPage { Status = status };
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -153,7 +153,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_WhenThePageIsNotAStatuspageSite_ReportsUnavailable()
     {
-        var page = new FakeStatusPage();
+        var page = new SimulatedStatusPage();
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -166,7 +166,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_WhenTheAnswerIsNotJson_ReportsUnavailable()
     {
-        var page = new FakeStatusPage { Garbage = true };
+        var page = new SimulatedStatusPage { Garbage = true };
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
         using var deadline = EvidenceSource.Deadline();
 
@@ -194,7 +194,7 @@ public sealed class StatusPageProbeTests
     [Fact]
     public async Task Fetch_WhenThePageDoesNotAnswerBeforeTheDeadline_ReportsUnavailable()
     {
-        var page = new FakeStatusPage { Delay = Timeout.InfiniteTimeSpan };
+        var page = new SimulatedStatusPage { Delay = Timeout.InfiniteTimeSpan };
         await using var source = await EvidenceSource.StartAsync(page.HandleAsync);
         using var deadline = EvidenceSource.ShortDeadline();
 

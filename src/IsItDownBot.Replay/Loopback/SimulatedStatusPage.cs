@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
 /// A Statuspage.io page's <c>/api/v2/summary.json</c>, to host on a <see cref="LoopbackHttpsServer"/>:
@@ -11,7 +11,7 @@ namespace IsItDownBot.Testing;
 /// it serves; it can also answer slowly, with an error status, or with something that is not JSON.
 /// Any other path gets 404, as on a real page.
 /// </summary>
-public sealed class FakeStatusPage
+public sealed class SimulatedStatusPage
 {
     public const string SummaryPath = "/api/v2/summary.json";
 

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
 /// A DNS server on a loopback address, UDP and TCP, that plays a recursive resolver, a zone's

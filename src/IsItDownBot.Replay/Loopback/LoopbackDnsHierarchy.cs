@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
 /// A small DNS tree on loopback: a root server, a server for the <c>test.</c> TLD and the zones' name

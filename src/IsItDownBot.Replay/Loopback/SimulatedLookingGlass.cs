@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
 /// RIPEstat's looking-glass data call (<c>data.json?resource=&lt;ip&gt;</c>), to host on a
@@ -11,7 +11,7 @@ namespace IsItDownBot.Testing;
 /// peers unless withdrawn. It can also answer slowly, with an error status, or with something that is not JSON,
 /// and it records the resources asked.
 /// </summary>
-public sealed class FakeLookingGlass
+public sealed class SimulatedLookingGlass
 {
     private readonly Lock _gate = new();
     private readonly List<IPNetwork> _withdrawn = [];
@@ -69,7 +69,7 @@ public sealed class FakeLookingGlass
             _resources.Add(resource);
         }
 
-        if (Delay != TimeSpan.Zero && !await FakeStatusPage.WaitAsync(context, Delay).ConfigureAwait(false))
+        if (Delay != TimeSpan.Zero && !await SimulatedStatusPage.WaitAsync(context, Delay).ConfigureAwait(false))
         {
             return;
         }
