@@ -147,11 +147,11 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
         var working = endpointCount - failing.Count;
         return new(
             CauseCodes.Partial,
-            new($"Partly down: {hosts} fails ({FirstLower(inner.English)})",
-                $"Panne partielle : {hosts} échoue ({FirstLower(inner.French)})"),
-            new($"{working} of {endpointCount} parts of {Name} work, but {hosts} fails: {FirstLower(inner.English)}. "
+            new($"Partly down: {hosts} fails ({FirstLower(inner.English, Name)})",
+                $"Panne partielle : {hosts} échoue ({FirstLower(inner.French, Name)})"),
+            new($"{working} of {endpointCount} parts of {Name} work, but {hosts} fails: {FirstLower(inner.English, Name)}. "
                 + "Some features or apps will not work while the rest does.",
-                $"{working} parties de {Name} sur {endpointCount} fonctionnent, mais {hosts} échoue : {FirstLower(inner.French)}. "
+                $"{working} {(working == 1 ? "partie" : "parties")} de {Name} sur {endpointCount} {(working == 1 ? "fonctionne" : "fonctionnent")}, mais {hosts} échoue : {FirstLower(inner.French, Name)}. "
                 + "Certaines fonctions ou applications ne marcheront pas, le reste si."));
     }
 
@@ -211,8 +211,10 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
         _ => "n’est pas reconnu",
     };
 
-    internal static string FirstLower(string text) =>
+    /// <summary>A sentence made to continue another: "DNS failure" stays, "The servers" becomes "the servers", a name stays a name.</summary>
+    internal static string FirstLower(string text, string name) =>
         text.Length > 0 && char.IsUpper(text[0]) && (text.Length == 1 || !char.IsUpper(text[1]))
+            && !text.StartsWith(name, StringComparison.Ordinal)
             ? char.ToLowerInvariant(text[0]) + text[1..]
             : text;
 }

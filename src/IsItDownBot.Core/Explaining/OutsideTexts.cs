@@ -54,8 +54,8 @@ internal sealed class OutsideTexts(ProbeEvidence evidence)
         $"La page d’état de {Name} le reconnaît : {Admission(page, Language.French)}.");
 
     public Phrase StatusPageDenies(Cause cause) => new(
-        $"{Name}'s status page says all systems operational, but {CauseTexts.FirstLower(cause.Summary.English)}.",
-        $"La page d’état de {Name} indique que tout fonctionne, mais {CauseTexts.FirstLower(cause.Summary.French)}.");
+        $"{Name}'s status page says all systems operational, but {CauseTexts.FirstLower(cause.Summary.English, Name)}.",
+        $"La page d’état de {Name} indique que tout fonctionne, mais {CauseTexts.FirstLower(cause.Summary.French, Name)}.");
 
     public Phrase StatusPageAdmitsWhileUp(StatusPageEvidence page) => new(
         $"{Name}'s status page reports {Admission(page, Language.English)}, but every check passed from here: it may affect only some features, regions or people.",

@@ -7,7 +7,8 @@ using Spectre.Console;
 namespace IsItDownBot.Terminal;
 
 /// <summary>Reports for a terminal, in the chosen language: a coloured verdict line, the explanation, notes, and a table of the probes.</summary>
-internal sealed class TerminalReportRenderer(IAnsiConsole console, Language language = Language.English)
+/// <param name="failuresOnly">List only the probes that failed, and count the rest: for replays, where the story matters more than every check.</param>
+internal sealed class TerminalReportRenderer(IAnsiConsole console, Language language = Language.English, bool failuresOnly = false)
 {
     private bool French => language == Language.French;
 
@@ -32,7 +33,8 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console, Language lang
         table.AddColumn("Result");
         table.AddColumn(new TableColumn("Time").RightAligned());
         string? previousEndpoint = null;
-        foreach (var probe in report.Probes)
+        var shown = failuresOnly ? report.Probes.Where(probe => !probe.Ok && probe.Outcome != ProbeOutcome.Skipped).ToList() : report.Probes;
+        foreach (var probe in shown)
         {
             // Name each endpoint once, on its first row: the rows under it are its steps.
             var endpoint = probe.Endpoint == previousEndpoint ? "" : ShortEndpoint(probe.Endpoint);
@@ -45,7 +47,17 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console, Language lang
                 probe.Outcome == ProbeOutcome.Skipped ? "" : Durations.Format(probe.Latency));
         }
 
-        console.Write(table);
+        if (shown.Count > 0)
+        {
+            console.Write(table);
+        }
+
+        if (shown.Count < report.Probes.Count)
+        {
+            var passed = report.Probes.Count(probe => probe.Ok);
+            console.MarkupLine(French ? $"[dim]{passed} autres vérifications réussies.[/]" : $"[dim]{passed} other checks passed.[/]");
+        }
+
         var at = report.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
         var took = Durations.Format(report.Duration);
         console.MarkupLine(French ? $"[dim]Vérifié le {at} UTC en {took}.[/]" : $"[dim]Checked at {at} UTC in {took}.[/]");
@@ -79,12 +91,16 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console, Language lang
     private static string ShortEndpoint(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Authority + uri.PathAndQuery : endpoint;
 
-    private static string Badge(Verdict verdict) => verdict switch
+    private string Badge(Verdict verdict) => (verdict, French) switch
     {
-        Verdict.Up => "[bold green]UP[/]",
-        Verdict.Degraded => "[bold yellow]DEGRADED[/]",
-        Verdict.Down => "[bold red]DOWN[/]",
-        _ => "[bold grey]UNKNOWN[/]",
+        (Verdict.Up, false) => "[bold green]UP[/]",
+        (Verdict.Degraded, false) => "[bold yellow]DEGRADED[/]",
+        (Verdict.Down, false) => "[bold red]DOWN[/]",
+        (_, false) => "[bold grey]UNKNOWN[/]",
+        (Verdict.Up, true) => "[bold green]OK[/]",
+        (Verdict.Degraded, true) => "[bold yellow]DÉGRADÉ[/]",
+        (Verdict.Down, true) => "[bold red]EN PANNE[/]",
+        _ => "[bold grey]INCONNU[/]",
     };
 
     private static string Mark(ProbeResult probe) => probe.Outcome switch

@@ -59,4 +59,14 @@ public sealed class FrenchCauseTests
 
         Assert.Equal("Les serveurs de Facebook répondent 502, 503", cause.Summary.French);
     }
+
+    [Fact]
+    public void Explain_WhenACauseIsQuotedInsideAnother_KeepsTheServicesNameCapitalised()
+    {
+        var cause = Explainer.Explain(Round([Healthy(Www), HttpAnswers(Graph, ProbeOutcome.HttpServerError, 503)]), TimeSpan.FromSeconds(2)).Cause;
+
+        Assert.Equal("Partly down: graph.facebook.com fails (Facebook's servers answer 503)", cause.Summary.English);
+        Assert.Equal("Panne partielle : graph.facebook.com échoue (les serveurs de Facebook répondent 503)", cause.Summary.French);
+        Assert.StartsWith("1 partie de Facebook sur 2 fonctionne,", cause.Explanation.French, StringComparison.Ordinal);
+    }
 }
