@@ -12,6 +12,7 @@ public static class ReplayScenarios
         new RegionalResolverFailure(),
         new PartialOutage(),
         new StatusPageIncident(),
+        new LameDelegation(),
     ];
 
     public static IReplayScenario? Find(string id) =>

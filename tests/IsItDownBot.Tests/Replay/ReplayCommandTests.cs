@@ -97,7 +97,7 @@ public sealed class ReplayCommandTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Equal(
-            "Unknown scenario 'yahoo-2013'. Known scenarios: meta-2021-10-04, expired-certificate, regional-resolver-failure, partial-outage, status-page-incident.\n",
+            "Unknown scenario 'yahoo-2013'. Known scenarios: meta-2021-10-04, expired-certificate, regional-resolver-failure, partial-outage, status-page-incident, lame-delegation.\n",
             run.Error.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Empty(run.Out);
     }

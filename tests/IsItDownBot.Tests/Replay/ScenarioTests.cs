@@ -135,6 +135,22 @@ public sealed class ScenarioTests
         Assert.Null(ReplayScenarios.Find("nope"));
     }
 
+    [Fact]
+    public async Task LameDelegation_BlamesTheDelegatedServersThatRefuseTheZone()
+    {
+        var steps = await RunAsync("lame-delegation");
+
+        Assert.Equal([CauseCodes.Ok, CauseCodes.DnsLameDelegation, CauseCodes.Ok], steps.Select(step => Only(step).Cause.Code));
+        var lame = Only(steps[1]);
+        Assert.Equal(Verdict.Down, lame.Verdict);
+        Assert.Contains("ns1.reddit.test, ns2.reddit.test", lame.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.Contains(lame.Probes, probe => probe.Kind == ProbeKind.Authoritative && probe.Outcome == ProbeOutcome.DnsRefused);
+        Assert.Equal(
+            "DOWN: Reddit is down since 2023-03-14 18:20 UTC. DNS failure: reddit.test's name servers refuse to answer for it (lame delegation)",
+            AlertText.Render(Assert.Single(steps[1].Alerts)));
+        Assert.Equal("BACK UP: Reddit is back up after 45 min.", AlertText.Render(Assert.Single(steps[2].Alerts)));
+    }
+
     private static async Task<IReadOnlyList<ReplayStepResult>> RunAsync(string id)
     {
         var scenario = ReplayScenarios.Find(id);
