@@ -136,7 +136,7 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
 
     // True when the delay ran out; false (after aborting the connection) when the client left or
     // the server is stopping, so a waiting handler never holds up shutdown.
-    private static async Task<bool> WaitAsync(HttpContext context, TimeSpan delay)
+    internal static async Task<bool> WaitAsync(HttpContext context, TimeSpan delay)
     {
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);

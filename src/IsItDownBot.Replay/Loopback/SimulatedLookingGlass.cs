@@ -69,7 +69,7 @@ public sealed class SimulatedLookingGlass
             _resources.Add(resource);
         }
 
-        if (Delay != TimeSpan.Zero && !await SimulatedStatusPage.WaitAsync(context, Delay).ConfigureAwait(false))
+        if (Delay != TimeSpan.Zero && !await LoopbackHttpsServer.WaitAsync(context, Delay).ConfigureAwait(false))
         {
             return;
         }

@@ -82,7 +82,7 @@ public sealed class SimulatedStatusPage
         }
 
         Interlocked.Increment(ref _requests);
-        if (Delay != TimeSpan.Zero && !await WaitAsync(context, Delay).ConfigureAwait(false))
+        if (Delay != TimeSpan.Zero && !await LoopbackHttpsServer.WaitAsync(context, Delay).ConfigureAwait(false))
         {
             return;
         }
@@ -121,24 +121,6 @@ public sealed class SimulatedStatusPage
                 ["scheduled_maintenances"] = new JsonArray(),
                 ["status"] = new JsonObject { ["indicator"] = _indicator, ["description"] = _description },
             }.ToJsonString();
-        }
-    }
-
-    // False (the connection aborted) when the client left or the server is stopping, so a slow answer never
-    // holds up shutdown.
-    internal static async Task<bool> WaitAsync(HttpContext context, TimeSpan delay)
-    {
-        var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping);
-        try
-        {
-            await Task.Delay(delay, cancel.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (OperationCanceledException)
-        {
-            context.Abort();
-            return false;
         }
     }
 }
