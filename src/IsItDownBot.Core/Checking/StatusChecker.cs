@@ -15,6 +15,9 @@ public sealed class StatusChecker
 {
     private const string ControlKey = "control";
 
+    // 1/5 of the round is kept for evidence that can only be asked once the probes are done (routing data).
+    private const int FollowUpShare = 5;
+
     private readonly ServiceProber _prober;
     private readonly ServiceCatalog _catalog;
     private readonly OutsideSources _outside;
@@ -99,7 +102,11 @@ public sealed class StatusChecker
         // routing data as soon as the probes tell which addresses matter.
         var control = _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync);
         var statusPage = _outside.StatusPageAsync(service, deadline.Token);
-        var (endpoints, delegation) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
+
+        // The probes stop a fifth of the round early: a connection still unanswered by then has timed out for
+        // any user, and the routing data asked about it afterwards gets time to arrive within the round.
+        using var probeDeadline = new CancellationTokenSource(_options.Timeout - (_options.Timeout / FollowUpShare), _time);
+        var (endpoints, delegation) = await _prober.ProbeAsync(service, probeDeadline.Token).ConfigureAwait(false);
         var routing = await _outside.RoutingAsync(service, endpoints, delegation, deadline.Token).ConfigureAwait(false);
         var controlEvidence = await control.ConfigureAwait(false);
         var evidence = new ProbeEvidence(service, endpoints, delegation, controlEvidence.Evidence)

@@ -32,6 +32,24 @@ public sealed class EvidenceSourceTests
     }
 
     [Fact]
+    public async Task Check_WhenConnectionsTimeOutAndTheServersRoutesAreWithdrawn_HasTimeLeftToSaySo()
+    {
+        // The connection hangs until the probes' deadline; the routing data is asked after it, within the round.
+        await using var world = await LoopbackWorld.StartAsync();
+        var port = world.Own(await UnresponsiveTcpPort.StartAsync(LoopbackWorld.Address));
+        world.Resolve("www.silent.test", LoopbackWorld.Address);
+        world.AddService("silent", "Silent", "silent.test", null, new Uri($"https://www.silent.test:{port.Port}/"));
+        world.Settings["IsItDown:Probes:Timeout"] = "00:00:02";
+        world.LookingGlass.Withdraw(LoopbackWorld.Address.ToString());
+
+        var report = await LoopbackBot.CheckAsync(world, "silent");
+
+        Assert.Equal(CauseCodes.TcpTimeout, report.Cause.Code);
+        Assert.Equal("Silent's servers are unreachable: the routes to them have been withdrawn from the internet", report.Cause.Summary.English);
+        Assert.Equal([LoopbackWorld.Address.ToString()], world.LookingGlass.Resources);
+    }
+
+    [Fact]
     public async Task Check_WhenEverythingWorks_DoesNotAskTheRoutingSource()
     {
         await using var world = await LoopbackWorld.StartAsync();
