@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IsItDownBot.Core.Hosting;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed partial class TelegramPollingService(
     ITelegramBotClient client,
     TelegramBotIdentity identity,
     TelegramUpdateHandler handler,
+    TelegramPollHealth health,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
@@ -64,6 +66,7 @@ internal sealed partial class TelegramPollingService(
             try
             {
                 updates = await client.GetUpdates(offset, 100, (int)options.Value.PollTimeout.TotalSeconds, Wanted, stoppingToken).ConfigureAwait(false);
+                health.Succeeded(time.GetUtcNow());
                 backoff = FirstBackoff;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,6 +77,12 @@ internal sealed partial class TelegramPollingService(
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                health.Failed();
+                if (exception is ApiRequestException { ErrorCode: 429 })
+                {
+                    BotMetrics.RateLimited.Add(1, BotMetrics.Platform(TelegramAlertSink.PlatformName));
+                }
+
                 if (exception is ApiRequestException { ErrorCode: 409 })
                 {
                     LogConflict(logger);
