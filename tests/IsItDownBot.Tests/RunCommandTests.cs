@@ -20,6 +20,7 @@ public sealed class RunCommandTests
         world.Settings["IsItDown:Monitor:FailureThreshold"] = "1";
         world.Settings["IsItDown:Monitor:AlwaysWatch:0"] = "flaky";
         world.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
         using var config = TempConfig.FromJson(world.ToJson());
 
         using var bot = ExecutableProcess.Start("run", "--config", config.Path);
