@@ -40,6 +40,7 @@ internal sealed partial class HealthServer(
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().UseUrls([.. options.Value.UrlList]);
         builder.Services.AddRoutingCore();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
 
         // The bot's own logging providers (Serilog decides the levels), not a second pipeline. The bot's host
         // already reports a failed start, with the key to fix: this one would only repeat it with a stack trace.
