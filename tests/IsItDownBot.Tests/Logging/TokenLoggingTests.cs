@@ -80,6 +80,11 @@ public sealed class TokenLoggingTests
 
             // The console sink was switched to JSON by configuration alone: every line it wrote is an event.
             Assert.All(lines, line => Assert.NotNull(JsonNode.Parse(line)?["@t"]));
+
+            // Answers carry the service, the platform and the channel as properties, not only in the text.
+            var answered = lines.Select(line => JsonNode.Parse(line)!).Where(e => ((string?)e["EventId"]?["Name"]) == "LogAnswered").ToList();
+            Assert.Contains(answered, e => (string?)e["Platform"] == "telegram" && (long?)e["Channel"] == 1001 && (string?)e["Service"] == "flaky");
+            Assert.Contains(answered, e => (string?)e["Platform"] == "discord" && (string?)e["Channel"] == "800" && (string?)e["Service"] == "flaky");
             foreach (var secret in new[] { TelegramToken, DiscordToken, "TelegramSecretThatMustNeverBeLogged", "DiscordSecret.ThatMustNeverBeLogged" })
             {
                 Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
