@@ -51,6 +51,49 @@ public sealed partial class MetricsTests
         File.Delete(database);
     }
 
+    [Fact]
+    public async Task Metrics_AfterADiscord429AndADroppedGateway_CountTheRateLimitAndTheReconnect()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(200));
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var gateway = await FakeDiscordGateway.StartAsync(rest.Token, rest.ApplicationId);
+        rest.GatewayUrl = gateway.Url;
+        var database = Path.Combine(Path.GetTempPath(), $"isitdown-metrics-{Guid.NewGuid():N}.db");
+        world.Settings["IsItDown:Storage:Path"] = database;
+        world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
+        world.Settings["IsItDown:Discord:BotToken"] = rest.Token;
+        world.Settings["IsItDown:Discord:ApiBaseUrl"] = rest.BaseUrl;
+        world.Settings["IsItDown:Discord:GuildId"] = "700";
+        world.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        using var config = TempConfig.FromJson(world.ToJson());
+
+        using (var bot = ExecutableProcess.Start("run", "--config", config.Path))
+        {
+            var listening = await bot.WaitForLineAsync(line => line.Contains("Health endpoints on", StringComparison.Ordinal));
+            using var health = new HealthClient(new Uri(Address().Match(listening).Value));
+            await rest.WaitForCallAsync(call => call.Method == "PUT" && call.Path.Contains("/commands", StringComparison.Ordinal));
+
+            rest.RateLimitNext("/callback", 0.05);
+            await gateway.DispatchAsync("INTERACTION_CREATE", Discord.DiscordBot.Command("isitdown", "flaky"));
+            await rest.WaitForCallAsync(call => call.Method == "PATCH" && call.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
+            await gateway.DropAsync();
+            await gateway.WaitForFrameAsync(frame => (int?)frame["op"] == 6);
+
+            var (_, metrics) = await health.WaitForAsync("/metrics", (_, body) =>
+                body.Contains("isitdown_platform_rate_limited_total{", StringComparison.Ordinal)
+                && body.Contains("isitdown_gateway_reconnects_total{", StringComparison.Ordinal));
+            var (readyStatus, _) = await health.WaitForAsync("/readyz", (status, _) => status == HttpStatusCode.OK);
+
+            Assert.Matches(@"isitdown_platform_rate_limited_total\{[^}]*platform=""discord""[^}]*\} 1\b", metrics);
+            Assert.Matches(@"isitdown_gateway_reconnects_total\{[^}]*platform=""discord""[^}]*\} 1\b", metrics);
+            Assert.Equal(HttpStatusCode.OK, readyStatus);
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Delete(database);
+    }
+
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
     private static partial Regex Address();
 }
