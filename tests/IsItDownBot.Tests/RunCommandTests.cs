@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
 using Microsoft.Data.Sqlite;
@@ -25,7 +24,7 @@ public sealed class RunCommandTests
 
         using var bot = ExecutableProcess.Start("run", "--config", config.Path);
         var alert = await bot.WaitForLineAsync(line => line.Contains("DOWN: Flaky is down since", StringComparison.Ordinal));
-        Process.Start("kill", ["-TERM", bot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+        bot.Terminate();
         var exitCode = await bot.WaitForExitAsync();
 
         Assert.Contains("Flaky's servers answer 503", alert, StringComparison.Ordinal);

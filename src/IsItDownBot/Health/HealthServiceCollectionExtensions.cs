@@ -15,7 +15,9 @@ public static class HealthServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>();
         services.AddOptions<HealthOptions>().Bind(configuration.GetSection(HealthOptions.SectionName)).ValidateOnStart();
-        if (!configuration.GetValue(HealthOptions.SectionName + ":Enabled", defaultValue: true))
+        // Only a clear "false" turns the endpoints off; anything unreadable is left to the options binding, which
+        // stops the start naming the key.
+        if (bool.TryParse(configuration[HealthOptions.SectionName + ":Enabled"], out var enabled) && !enabled)
         {
             return services;
         }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
+using IsItDownBot.Health;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace IsItDownBot.Tests.Health;
 
@@ -47,6 +50,27 @@ public sealed class HealthStartupTests
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("IsItDown:Health:Urls: 'https://127.0.0.1:9464' is not an http://host:port address", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithAnUnreadableEnabledFlag_StopsAtStartNamingTheKey()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Health": { "Enabled": "sometimes" } } }""");
+
+        var run = await CliRun.InvokeAsync("run", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Health:Enabled", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithHealthDisabled_StartsWithoutTheHealthServer()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await using var bot = await RunningBot.StartAsync(world, settings => settings["IsItDown:Health:Enabled"] = "false");
+
+        Assert.Null(bot.Host.Services.GetService<HealthServer>());
+        Assert.Empty(bot.Host.Services.GetServices<IHostedService>().OfType<HealthServer>());
     }
 
     [Fact]

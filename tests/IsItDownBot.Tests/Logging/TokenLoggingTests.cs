@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json.Nodes;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
@@ -65,7 +63,7 @@ public sealed class TokenLoggingTests
             await gateway.DispatchAsync("INTERACTION_CREATE", DiscordBot.Command("isitdown", "flaky"));
             await bot.WaitForLineAsync(line => line.Contains("\"LogAnswerFailed\"", StringComparison.Ordinal));
 
-            Process.Start("kill", ["-TERM", bot.Id.ToString(CultureInfo.InvariantCulture)]).WaitForExit();
+            bot.Terminate();
             await bot.WaitForExitAsync();
             lines = bot.Lines;
         }
