@@ -14,6 +14,7 @@ COPY IsItDownBot.sln global.json Directory.Build.props Directory.Packages.props 
 COPY src/IsItDownBot/IsItDownBot.csproj src/IsItDownBot/
 COPY src/IsItDownBot.Core/IsItDownBot.Core.csproj src/IsItDownBot.Core/
 COPY src/IsItDownBot.Discord/IsItDownBot.Discord.csproj src/IsItDownBot.Discord/
+COPY src/IsItDownBot.Replay/IsItDownBot.Replay.csproj src/IsItDownBot.Replay/
 COPY src/IsItDownBot.Telegram/IsItDownBot.Telegram.csproj src/IsItDownBot.Telegram/
 COPY tests/Directory.Build.props tests/
 COPY tests/IsItDownBot.Core.Tests/IsItDownBot.Core.Tests.csproj tests/IsItDownBot.Core.Tests/

@@ -6,6 +6,7 @@ using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Rendering;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace IsItDownBot.Telegram;
@@ -25,14 +26,19 @@ internal static class TelegramFormatter
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
         html.Append(Emoji(report.Verdict)).Append(" <b>").Append(TelegramHtml.Escape(report.Service.Name)).Append("</b> ")
-            .Append(texts.VerdictWords(report.Verdict)).Append('\n');
-        html.Append(TelegramHtml.Escape(report.Cause.Summary)).Append('\n');
+            .Append(TelegramHtml.Escape(report.Headline.In(texts.Language))).Append('\n');
+        html.Append(TelegramHtml.Escape(report.Cause.Summary.In(texts.Language))).Append('\n');
         if (openIncident is not null && report.Verdict != Verdict.Up)
         {
             html.Append("<b>").Append(TelegramHtml.Escape(Since(openIncident, report.CheckedAt, texts))).Append("</b>\n");
         }
 
-        html.Append("<i>").Append(TelegramHtml.Escape(report.Cause.Explanation)).Append("</i>\n");
+        html.Append("<i>").Append(TelegramHtml.Escape(report.Cause.Explanation.In(texts.Language))).Append("</i>\n");
+        foreach (var note in report.Notes)
+        {
+            html.Append("• ").Append(TelegramHtml.Escape(note.In(texts.Language))).Append('\n');
+        }
+
         var evidence = Evidence(report.Probes);
         if (evidence.Length > 0)
         {
@@ -71,7 +77,7 @@ internal static class TelegramFormatter
             html.Append(Emoji(report.Verdict)).Append(' ').Append(TelegramHtml.Escape(report.Service.Name));
             if (report.Verdict != Verdict.Up)
             {
-                html.Append(" — ").Append(TelegramHtml.Escape(report.Cause.Summary));
+                html.Append(" — ").Append(TelegramHtml.Escape(report.Cause.Summary.In(texts.Language)));
             }
 
             html.Append('\n');
@@ -100,38 +106,42 @@ internal static class TelegramFormatter
             : text + " " + string.Format(CultureInfo.InvariantCulture, texts.DidYouMean, string.Join(", ", suggestions.Select(service => "<b>" + TelegramHtml.Escape(service.Name) + "</b>")));
     }
 
-    /// <summary>An outbox alert for a chat: who went down or came back, why, and for how long.</summary>
+    /// <summary>An outbox alert for a chat, in the language it subscribed in: who went down or came back, why, and for how long.</summary>
     public static string Alert(AlertMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var language = message.Language;
         var down = message.Kind == TransitionKind.Down;
+        var state = (down ? AlertWords.Down(message.Items.Count) : AlertWords.BackUp(message.Items.Count)).In(language);
         var html = new StringBuilder();
         if (message.Items.Count == 1)
         {
             var item = message.Items[0];
-            html.Append(down ? "🔴 <b>" : "✅ <b>").Append(TelegramHtml.Escape(item.ServiceName)).Append(down ? " is down</b>\n" : " is back up</b>\n");
+            html.Append(down ? "🔴 <b>" : "✅ <b>").Append(TelegramHtml.Escape(item.ServiceName)).Append(' ').Append(state).Append("</b>\n");
             html.Append(down
-                ? TelegramHtml.Escape(item.Summary) + "\nSince " + Time(item.DownSince) + "."
-                : "It was down for " + Durations.FormatLong(item.Duration ?? TimeSpan.Zero) + ".");
+                ? TelegramHtml.Escape(item.SummaryIn(language)) + "\n" + FirstUpper(AlertWords.Since(language, Time(item.DownSince))) + "."
+                : AlertWords.WasDownFor(language, Durations.FormatLong(item.Duration ?? TimeSpan.Zero)));
             return TelegramHtml.Fit(html.ToString());
         }
 
         var names = string.Join(", ", message.Items.Select(item => TelegramHtml.Escape(item.ServiceName)));
-        html.Append(down ? "🔴 <b>" : "✅ <b>").Append(names).Append(down ? " are down</b>" : " are back up</b>");
+        html.Append(down ? "🔴 <b>" : "✅ <b>").Append(names).Append(' ').Append(state).Append("</b>");
         if (down && message.GroupName is not null)
         {
-            html.Append("\nThis looks like a ").Append(TelegramHtml.Escape(message.GroupName)).Append("-wide problem.");
+            html.Append('\n').Append(TelegramHtml.Escape(AlertWords.GroupWide(language, message.GroupName)));
         }
 
         foreach (var item in message.Items)
         {
             html.Append("\n• <b>").Append(TelegramHtml.Escape(item.ServiceName)).Append("</b>: ").Append(down
-                ? TelegramHtml.Escape(item.Summary) + " (since " + Time(item.DownSince) + ")"
-                : "down for " + Durations.FormatLong(item.Duration ?? TimeSpan.Zero));
+                ? TelegramHtml.Escape(item.SummaryIn(language)) + " (" + AlertWords.Since(language, Time(item.DownSince)) + ")"
+                : AlertWords.DownFor(language, Durations.FormatLong(item.Duration ?? TimeSpan.Zero)));
         }
 
         return TelegramHtml.Fit(html.ToString());
     }
+
+    private static string FirstUpper(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Since(Incident incident, DateTimeOffset now, TelegramTexts texts) =>
         string.Format(CultureInfo.InvariantCulture, texts.Since, Time(incident.OpenedAt), Durations.FormatLong(now - incident.OpenedAt));

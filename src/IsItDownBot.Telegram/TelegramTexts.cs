@@ -3,14 +3,11 @@ using IsItDownBot.Core.Explaining;
 namespace IsItDownBot.Telegram;
 
 /// <summary>
-/// The bot's own words on Telegram, in English and French. The causes' sentences come from the core (in
-/// English until the core speaks more languages); everything around them is here.
+/// The bot's own words on Telegram, in English and French. The verdicts and causes come from the core,
+/// in both languages; everything around them is here.
 /// </summary>
 internal sealed record TelegramTexts(
-    string Up,
-    string Degraded,
-    string Down,
-    string Unknown,
+    Language Language,
     string CheckAgain,
     string AlertMe,
     string Evidence,
@@ -27,10 +24,7 @@ internal sealed record TelegramTexts(
     string Help)
 {
     public static readonly TelegramTexts English = new(
-        Up: "is up",
-        Degraded: "has problems",
-        Down: "is down",
-        Unknown: "can't be checked right now",
+        Language: Language.English,
         CheckAgain: "🔄 Check again",
         AlertMe: "🔔 Alert me",
         Evidence: "What I saw",
@@ -58,10 +52,7 @@ internal sealed record TelegramTexts(
             """);
 
     public static readonly TelegramTexts French = new(
-        Up: "fonctionne",
-        Degraded: "a des problèmes",
-        Down: "est en panne",
-        Unknown: "ne peut pas être vérifié pour l’instant",
+        Language: Language.French,
         CheckAgain: "🔄 Revérifier",
         AlertMe: "🔔 M’alerter",
         Evidence: "Ce que j’ai vu",
@@ -88,13 +79,5 @@ internal sealed record TelegramTexts(
             En privé, posez simplement la question : « whatsapp est en panne ? »
             """);
 
-    public static TelegramTexts For(TelegramLanguage language) => language == TelegramLanguage.French ? French : English;
-
-    public string VerdictWords(Verdict verdict) => verdict switch
-    {
-        Verdict.Up => Up,
-        Verdict.Degraded => Degraded,
-        Verdict.Down => Down,
-        _ => Unknown,
-    };
+    public static TelegramTexts For(Language language) => language == Language.French ? French : English;
 }

@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Asking;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
@@ -69,7 +70,7 @@ internal sealed partial class TelegramUpdateHandler(
             return;
         }
 
-        var language = TelegramLanguages.From(from.LanguageCode);
+        var language = Languages.FromCode(from.LanguageCode);
         var texts = TelegramTexts.For(language);
         var question = parser.Parse(text);
         var reply = new Reply(client, message);
@@ -87,7 +88,7 @@ internal sealed partial class TelegramUpdateHandler(
                 var target = question.AllServices ? SubscriptionService.AllServices : question.Target?.Query;
                 var permitted = await MayManageAsync(message.Chat, from, message.SenderChat, cancellationToken).ConfigureAwait(false);
                 var result = question.Intent == Intent.Subscribe
-                    ? await subscriptions.SubscribeAsync(Channel(message.Chat.Id), target, Who(from), permitted, cancellationToken).ConfigureAwait(false)
+                    ? await subscriptions.SubscribeAsync(Channel(message.Chat.Id), target, Who(from), permitted, language, cancellationToken).ConfigureAwait(false)
                     : await subscriptions.UnsubscribeAsync(Channel(message.Chat.Id), target, permitted, cancellationToken).ConfigureAwait(false);
                 await reply.SendAsync(TelegramHtml.Escape(TelegramReplies.Subscription(result, language)), null, cancellationToken).ConfigureAwait(false);
                 break;
@@ -139,7 +140,7 @@ internal sealed partial class TelegramUpdateHandler(
 
     private async Task HandleCallbackAsync(CallbackQuery query, CancellationToken cancellationToken)
     {
-        var language = TelegramLanguages.From(query.From.LanguageCode);
+        var language = Languages.FromCode(query.From.LanguageCode);
         var texts = TelegramTexts.For(language);
         var (action, serviceId) = CallbackData.Parse(query.Data);
         var service = serviceId is null ? null : catalog.Find(serviceId) ?? (HostName.TryParse(serviceId, out var host) ? ServiceDefinition.ForDomain(host) : null);
@@ -172,7 +173,7 @@ internal sealed partial class TelegramUpdateHandler(
         try
         {
             var permitted = await MayManageAsync(message.Chat, query.From, null, cancellationToken).ConfigureAwait(false);
-            var result = await subscriptions.SubscribeAsync(Channel(message.Chat.Id), service.Id, Who(query.From), permitted, cancellationToken).ConfigureAwait(false);
+            var result = await subscriptions.SubscribeAsync(Channel(message.Chat.Id), service.Id, Who(query.From), permitted, language, cancellationToken).ConfigureAwait(false);
             answer = TelegramReplies.Subscription(result, language);
         }
         catch (Exception exception) when (TelegramErrors.IsExpected(exception) || exception is Microsoft.Data.Sqlite.SqliteException)

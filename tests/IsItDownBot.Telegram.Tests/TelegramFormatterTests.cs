@@ -17,12 +17,16 @@ public sealed class TelegramFormatterTests
     public void Report_WhenDownWithAnOpenIncident_PutsVerdictCauseSinceAndEvidence()
     {
         var report = new StatusReport(Facebook, Verdict.Down,
-            new Cause(CauseCodes.DnsAuthoritativeUnreachable, "DNS failure: facebook.com's name servers are unreachable", "No one can find Facebook's servers."),
+            new Cause(CauseCodes.DnsAuthoritativeUnreachable, new Phrase("DNS failure: facebook.com's name servers are unreachable", "DNS failure: facebook.com's name servers are unreachable"), new Phrase("No one can find Facebook's servers.", "No one can find Facebook's servers.")),
             At, TimeSpan.FromSeconds(2),
             [
                 new ProbeResult("https://www.facebook.com/", ProbeKind.Dns, "8.8.8.8", ProbeOutcome.DnsServFail, TimeSpan.FromMilliseconds(12), "SERVFAIL"),
                 new ProbeResult("facebook.com", ProbeKind.Authoritative, "a.ns.facebook.com (129.134.30.12)", ProbeOutcome.Timeout, TimeSpan.FromSeconds(2), "no answer within 2 s"),
-            ]);
+            ])
+        {
+            Confidence = Confidence.High,
+            Notes = [new Phrase("Instagram is down too.", "Instagram est aussi en panne.")],
+        };
         var incident = new Incident(7, "facebook", At.AddHours(-2), CauseCodes.DnsAuthoritativeUnreachable, "DNS failure");
 
         var html = TelegramFormatter.Report(report, incident, TelegramTexts.English);
@@ -33,6 +37,7 @@ public sealed class TelegramFormatterTests
             DNS failure: facebook.com's name servers are unreachable
             <b>Down since 2021-10-04 15:40 UTC (2 h).</b>
             <i>No one can find Facebook's servers.</i>
+            • Instagram is down too.
 
             <b>What I saw</b>
             <pre>✗ dns www.facebook.com 8.8.8.8: SERVFAIL
@@ -44,18 +49,36 @@ public sealed class TelegramFormatterTests
     [Fact]
     public void Report_InFrench_UsesFrenchWordsAroundTheCause()
     {
-        var report = new StatusReport(Facebook, Verdict.Up, new Cause(CauseCodes.Ok, "It's up", "All good."), At, TimeSpan.Zero, []);
+        var report = new StatusReport(Facebook, Verdict.Up, new Cause(CauseCodes.Ok, new Phrase("It's up", "Ça marche"), new Phrase("All good.", "Tout va bien.")), At, TimeSpan.Zero, [])
+        {
+            Confidence = Confidence.High,
+            Notes = [new Phrase("Instagram is down.", "Instagram est en panne.")],
+        };
 
         var html = TelegramFormatter.Report(report, null, TelegramTexts.French);
 
-        Assert.StartsWith("✅ <b>Facebook</b> fonctionne\n", html, StringComparison.Ordinal);
+        Assert.Equal("✅ <b>Facebook</b> fonctionne\nÇa marche\n<i>Tout va bien.</i>\n• Instagram est en panne.", html);
+    }
+
+    [Theory]
+    [InlineData(Confidence.High, "🔴 <b>Facebook</b> is down\n")]
+    [InlineData(Confidence.Medium, "🔴 <b>Facebook</b> looks down\n")]
+    [InlineData(Confidence.Low, "🔴 <b>Facebook</b> looks down\n")]
+    public void Report_WordsTheHeadlineByConfidence(Confidence confidence, string expectedStart)
+    {
+        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.HttpServerError, new Phrase("503", "503"), new Phrase("e", "e")), At, TimeSpan.Zero, [])
+        {
+            Confidence = confidence,
+        };
+
+        Assert.StartsWith(expectedStart, TelegramFormatter.Report(report, null, TelegramTexts.English), StringComparison.Ordinal);
     }
 
     [Fact]
     public void Report_EscapesEverythingAServiceOrUserCouldHaveWritten()
     {
         var hostile = Facebook with { Name = "<b>Evil</b> & <a href=\"x\">co</a>" };
-        var report = new StatusReport(hostile, Verdict.Down, new Cause(CauseCodes.HttpServerError, "answers <script>", "a & b"), At, TimeSpan.Zero,
+        var report = new StatusReport(hostile, Verdict.Down, new Cause(CauseCodes.HttpServerError, new Phrase("answers <script>", "answers <script>"), new Phrase("a & b", "a & b")), At, TimeSpan.Zero,
             [new ProbeResult("https://x/", ProbeKind.Http, "GET https://x/", ProbeOutcome.HttpServerError, TimeSpan.Zero, "500 <html>boom</html>")]);
 
         var html = TelegramFormatter.Report(report, null, TelegramTexts.English);
@@ -71,7 +94,7 @@ public sealed class TelegramFormatterTests
         var probes = Enumerable.Range(0, 500)
             .Select(i => new ProbeResult($"https://host{i}.example/", ProbeKind.Tcp, new string('x', 300), ProbeOutcome.Timeout, TimeSpan.Zero, new string('y', 300)))
             .ToList();
-        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.TcpTimeout, "s", "e"), At, TimeSpan.Zero, probes);
+        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.TcpTimeout, new Phrase("s", "s"), new Phrase("e", "e")), At, TimeSpan.Zero, probes);
 
         var html = TelegramFormatter.Report(report, null, TelegramTexts.English);
 
@@ -86,7 +109,7 @@ public sealed class TelegramFormatterTests
         var probes = Enumerable.Range(0, 10)
             .Select(i => new ProbeResult($"https://evil{i}.example/", ProbeKind.Http, "GET /", ProbeOutcome.HttpServerError, TimeSpan.Zero, new string('&', 400)))
             .ToList();
-        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.HttpServerError, new string('<', 300), new string('&', 600)), At, TimeSpan.Zero, probes);
+        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.HttpServerError, new Phrase(new string('<', 300), new string('<', 300)), new Phrase(new string('&', 600), new string('&', 600))), At, TimeSpan.Zero, probes);
 
         var html = TelegramFormatter.Report(report, null, TelegramTexts.English);
 
@@ -138,5 +161,32 @@ public sealed class TelegramFormatterTests
             [new AlertItem("facebook", "Facebook", CauseCodes.Ok, "up", At.AddHours(-6), TimeSpan.FromMinutes(361))]);
 
         Assert.Equal("✅ <b>Facebook is back up</b>\nIt was down for 6 h 1 min.", TelegramFormatter.Alert(message));
+    }
+
+    [Fact]
+    public void Alert_ForAChannelThatSubscribedInFrench_IsInFrench()
+    {
+        var down = new AlertMessage(TransitionKind.Down, "Meta",
+        [
+            new AlertItem("facebook", "Facebook", CauseCodes.DnsServFail, "DNS failure", At) { SummaryFrench = "Panne DNS" },
+            new AlertItem("instagram", "Instagram", CauseCodes.DnsServFail, "DNS failure", At) { SummaryFrench = "Panne DNS" },
+        ])
+        {
+            Language = Language.French,
+        };
+        var back = new AlertMessage(TransitionKind.Up, null, [new AlertItem("facebook", "Facebook", CauseCodes.Ok, "up", At, TimeSpan.FromMinutes(361))])
+        {
+            Language = Language.French,
+        };
+
+        Assert.Equal(
+            """
+            🔴 <b>Facebook, Instagram sont en panne</b>
+            Cela ressemble à un problème chez tout Meta.
+            • <b>Facebook</b>: Panne DNS (depuis le 2021-10-04 17:40 UTC)
+            • <b>Instagram</b>: Panne DNS (depuis le 2021-10-04 17:40 UTC)
+            """.ReplaceLineEndings("\n").TrimEnd(),
+            TelegramFormatter.Alert(down));
+        Assert.Equal("✅ <b>Facebook fonctionne de nouveau</b>\nIl a été en panne pendant 6 h 1 min.", TelegramFormatter.Alert(back));
     }
 }

@@ -18,7 +18,7 @@ public sealed class LoopbackWorld : IAsyncDisposable
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
-    private LoopbackWorld(LoopbackDnsServer resolverA, LoopbackDnsServer resolverB, TestCertificateAuthority authority)
+    private LoopbackWorld(LoopbackDnsServer resolverA, LoopbackDnsServer resolverB, ThrowawayCertificateAuthority authority)
     {
         ResolverA = resolverA;
         ResolverB = resolverB;
@@ -36,7 +36,10 @@ public sealed class LoopbackWorld : IAsyncDisposable
 
     public LoopbackDnsServer[] Resolvers => [ResolverA, ResolverB];
 
-    public TestCertificateAuthority Authority { get; }
+    public ThrowawayCertificateAuthority Authority { get; }
+
+    /// <summary>The routing data source the bot asks: every address announced until the test withdraws it.</summary>
+    public SimulatedLookingGlass LookingGlass { get; } = new();
 
     /// <summary>The configuration: override any key before building the bot.</summary>
     public IDictionary<string, string?> Settings => _settings;
@@ -46,7 +49,7 @@ public sealed class LoopbackWorld : IAsyncDisposable
         var world = new LoopbackWorld(
             await LoopbackDnsServer.StartAsync(Address),
             await LoopbackDnsServer.StartAsync(Address),
-            new TestCertificateAuthority());
+            new ThrowawayCertificateAuthority());
         world._settings["IsItDown:Dns:Resolvers:0"] = world.ResolverA.ResolverSpec;
         world._settings["IsItDown:Dns:Resolvers:1"] = world.ResolverB.ResolverSpec;
         // Generous: a first query on a cold, busy CI machine can take a while; tests of timeouts set their own.
@@ -58,6 +61,11 @@ public sealed class LoopbackWorld : IAsyncDisposable
 
         var control = await world.StartHttpsAsync(ControlHost, LoopbackHttpsServer.Respond(200));
         world._settings["IsItDown:ControlHosts:0"] = control.UriFor(ControlHost).ToString();
+
+        // Never the real RIPEstat: the world's own looking glass, which may be asked about loopback addresses.
+        var routing = await world.StartEvidenceSourceAsync(world.LookingGlass.HandleAsync);
+        world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing, "data.json").ToString();
+        world._settings["IsItDown:Routing:IncludeNonPublicAddresses"] = "true";
         return world;
     }
 
@@ -86,6 +94,18 @@ public sealed class LoopbackWorld : IAsyncDisposable
         _servers.Add(server);
         Resolve(host, Address);
         return server;
+    }
+
+    /// <summary>
+    /// A source the bot fetches evidence from (a status page, routing data): reached like the real ones, by URL
+    /// through the machine's resolver, so the URL names the loopback address itself, as its certificate does.
+    /// </summary>
+    public async Task<Uri> StartEvidenceSourceAsync(RequestDelegate handler)
+    {
+        var address = Address.ToString();
+        var server = await LoopbackHttpsServer.StartAsync(Address, Authority.IssueValid(address), handler);
+        _servers.Add(server);
+        return server.UriFor(address);
     }
 
     /// <summary>
@@ -130,6 +150,18 @@ public sealed class LoopbackWorld : IAsyncDisposable
             _settings[$"IsItDown:Services:{id}:NameServers:{i}:Name"] = servers[i].Name;
             _settings[$"IsItDown:Services:{id}:NameServers:{i}:Address"] = servers[i].Address.ToString();
         }
+    }
+
+    /// <summary>
+    /// Starts a DNS tree (root, <c>test.</c> TLD, zones added by the test) on 127.0.0.<paramref name="firstOctet"/>
+    /// and the addresses after it, and points <c>IsItDown:Dns:RootServers</c> and <c>AuthoritativePort</c> at it.
+    /// </summary>
+    public async Task<LoopbackDnsHierarchy> StartDnsHierarchyAsync(int firstOctet = 100)
+    {
+        var hierarchy = Own(await LoopbackDnsHierarchy.StartAsync(firstOctet));
+        _settings["IsItDown:Dns:RootServers:0"] = hierarchy.Root.EndPoint.Address.ToString();
+        _settings["IsItDown:Dns:AuthoritativePort"] = hierarchy.Port.ToString(CultureInfo.InvariantCulture);
+        return hierarchy;
     }
 
     /// <summary>The settings as a JSON configuration file's content (numbered keys bind as lists).</summary>

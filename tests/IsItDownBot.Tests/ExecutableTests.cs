@@ -18,7 +18,8 @@ public sealed class ExecutableTests
             ("IsItDown__Services__fine__Name", "Renamed by the environment"));
 
         Assert.True(exitCode == 0, error);
-        Assert.StartsWith("UP Renamed by the environment: It's up from here", output, StringComparison.Ordinal);
+        Assert.StartsWith("UP Renamed by the environment is up", output, StringComparison.Ordinal);
+        Assert.Contains("\nIt's up from here", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -33,7 +34,7 @@ public sealed class ExecutableTests
         Assert.Equal(1, exitCode);
 
         // Redirected output gets no spinner frames and no colour codes: a script can read it.
-        Assert.StartsWith("DOWN Broken: Broken's servers answer 500", output, StringComparison.Ordinal);
+        Assert.StartsWith("DOWN Broken looks down (medium confidence)\nBroken's servers answer 500", output, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001b', output);
     }
 

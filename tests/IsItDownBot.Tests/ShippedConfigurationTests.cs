@@ -56,6 +56,20 @@ public sealed class ShippedConfigurationTests
             facebook.NameServers.Select(server => $"{server.Name} {server.Address}"));
     }
 
+    [Theory]
+    [InlineData("discord", "https://discordstatus.com/")]
+    [InlineData("github", "https://www.githubstatus.com/")]
+    [InlineData("reddit", "https://www.redditstatus.com/")]
+    [InlineData("cloudflare", "https://www.cloudflarestatus.com/")]
+    public void Catalog_ServicesWithAStatuspagePage_NameIt(string id, string page) =>
+        Assert.Equal(new Uri(page), LoadCatalog().Find(id)?.StatusPage);
+
+    [Theory]
+    [InlineData("facebook")]
+    [InlineData("telegram")]
+    public void Catalog_ServicesWithoutAStatuspagePage_NameNone(string id) =>
+        Assert.Null(LoadCatalog().Find(id)?.StatusPage);
+
     [Fact]
     public void QuestionParser_WithTheShippedCatalog_UnderstandsTheUsualQuestions()
     {

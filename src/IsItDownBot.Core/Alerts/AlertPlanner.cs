@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Subscriptions;
 
@@ -32,6 +33,11 @@ public static class AlertPlanner
             .Distinct()
             .GroupBy(pair => pair.Item1, pair => pair.Item2);
 
+        // A channel's alerts speak the language of its latest subscription: the last person to ask decides.
+        var languages = subscribers
+            .GroupBy(subscription => subscription.Channel)
+            .ToDictionary(channel => channel.Key, channel => channel.MaxBy(subscription => subscription.SubscribedAt)!.Language);
+
         var alerts = new List<PlannedAlert>();
         foreach (var channel in recipients)
         {
@@ -41,7 +47,10 @@ public static class AlertPlanner
             {
                 var members = batch.OrderBy(transition => transition.Service.Name, StringComparer.OrdinalIgnoreCase).ToList();
                 var group = members.Count > 1 && members[0].Service.Group is { } id ? catalog.GroupName(id) : null;
-                var message = new AlertMessage(batch.Key.Kind, group, [.. members.Select(ToItem)]);
+                var message = new AlertMessage(batch.Key.Kind, group, [.. members.Select(ToItem)])
+                {
+                    Language = languages.GetValueOrDefault(channel.Key),
+                };
                 alerts.Add(new PlannedAlert(channel.Key, message, [.. members.Select(transition => transition.Service.Id)]));
             }
         }
@@ -53,7 +62,10 @@ public static class AlertPlanner
         transition.Service.Id,
         transition.Service.Name,
         transition.Cause.Code,
-        transition.Cause.Summary,
+        transition.Cause.Summary.English,
         transition.DownSince,
-        transition.Duration);
+        transition.Duration)
+    {
+        SummaryFrench = transition.Cause.Summary.French,
+    };
 }

@@ -158,5 +158,8 @@ public sealed class ServiceCatalog
         [.. options.Endpoints.Select(endpoint => new Uri(endpoint, UriKind.Absolute))],
         [.. options.NameServers.Select(server => new AuthoritativeServer(
             server.Name.Trim().TrimEnd('.'),
-            string.IsNullOrWhiteSpace(server.Address) ? null : IPAddress.Parse(server.Address)))]);
+            string.IsNullOrWhiteSpace(server.Address) ? null : IPAddress.Parse(server.Address)))])
+    {
+        StatusPage = string.IsNullOrWhiteSpace(options.StatusPage) ? null : new Uri(options.StatusPage.Trim(), UriKind.Absolute),
+    };
 }

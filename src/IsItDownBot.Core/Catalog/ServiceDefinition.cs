@@ -17,6 +17,9 @@ public sealed record ServiceDefinition(
     IReadOnlyList<AuthoritativeServer> NameServers,
     bool IsUserSupplied = false)
 {
+    /// <summary>The root of the service's official Statuspage.io page, when the catalog names one.</summary>
+    public Uri? StatusPage { get; init; }
+
     /// <summary>Builds the definition for a domain a user typed, e.g. <c>example.org</c>.</summary>
     public static ServiceDefinition ForDomain(string host)
     {

@@ -17,6 +17,9 @@ public sealed class ServiceOptions
 
     /// <summary>The zone's authoritative servers; when empty they are looked up through the resolvers.</summary>
     public List<NameServerOptions> NameServers { get; set; } = [];
+
+    /// <summary>The root URL of the service's official Statuspage.io page, e.g. <c>https://discordstatus.com</c>.</summary>
+    public string? StatusPage { get; set; }
 }
 
 public sealed class NameServerOptions

@@ -17,6 +17,8 @@ public sealed class StatusChecker
     private const string ControlKey = "control";
 
     private readonly ServiceProber _prober;
+    private readonly ServiceCatalog _catalog;
+    private readonly OutsideSources _outside;
     private readonly ControlProber _control;
     private readonly ProbeOptions _options;
     private readonly TimeProvider _time;
@@ -28,6 +30,8 @@ public sealed class StatusChecker
     public StatusChecker(
         ServiceProber prober,
         ControlProber control,
+        ServiceCatalog catalog,
+        OutsideSources outside,
         IOptions<ProbeOptions> probeOptions,
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
@@ -36,6 +40,8 @@ public sealed class StatusChecker
         ArgumentNullException.ThrowIfNull(probeOptions);
         ArgumentNullException.ThrowIfNull(cacheOptions);
         _prober = prober;
+        _catalog = catalog;
+        _outside = outside;
         _control = control;
         _options = probeOptions.Value;
         _time = time;
@@ -47,9 +53,31 @@ public sealed class StatusChecker
     /// <summary>How many probe rounds of services have been started: a measure of how well the cache works.</summary>
     public int ProbeRounds => Volatile.Read(ref _probeRounds);
 
+    /// <summary>
+    /// The answer for a service: its own probe round, read next to its group's siblings (checked in the same
+    /// moment, each through its own cached round) so that a company-wide outage is called one.
+    /// </summary>
     public Task<StatusReport> CheckAsync(ServiceDefinition service, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
+        var own = RoundFor(service, cancellationToken);
+        if (service.Group is null || service.IsUserSupplied)
+        {
+            return own;
+        }
+
+        var siblings = _catalog.Services.Where(other => other.Group == service.Group && other.Id != service.Id).ToList();
+        return siblings.Count == 0 ? own : WithSiblingsAsync(own, siblings, service.Group, cancellationToken);
+    }
+
+    private async Task<StatusReport> WithSiblingsAsync(Task<StatusReport> own, List<ServiceDefinition> siblings, string group, CancellationToken cancellationToken)
+    {
+        var siblingReports = await Task.WhenAll(siblings.Select(sibling => RoundFor(sibling, cancellationToken))).ConfigureAwait(false);
+        return GroupCorrelation.InContext(await own.ConfigureAwait(false), siblingReports, _catalog.GroupName(group));
+    }
+
+    private Task<StatusReport> RoundFor(ServiceDefinition service, CancellationToken cancellationToken)
+    {
         var key = service.IsUserSupplied ? "domain:" + service.Id : service.Id;
 
         // The round is shared, so it is never cancelled by one caller; a caller that gives up only stops waiting.
@@ -68,10 +96,18 @@ public sealed class StatusChecker
         var started = _time.GetTimestamp();
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
 
+        // Everything runs at once under the one deadline: the probes, the control hosts, the status page; the
+        // routing data as soon as the probes tell which addresses matter.
         var control = _controlEvidence.GetOrStartAsync(ControlKey, ProbeControlHostsAsync);
-        var (endpoints, nameServers) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
+        var statusPage = _outside.StatusPageAsync(service, deadline.Token);
+        var (endpoints, delegation) = await _prober.ProbeAsync(service, deadline.Token).ConfigureAwait(false);
+        var routing = await _outside.RoutingAsync(service, endpoints, delegation, deadline.Token).ConfigureAwait(false);
         var controlEvidence = await control.ConfigureAwait(false);
-        var evidence = new ProbeEvidence(service, endpoints, nameServers, controlEvidence.Evidence);
+        var evidence = new ProbeEvidence(service, endpoints, delegation, controlEvidence.Evidence)
+        {
+            StatusPage = await statusPage.ConfigureAwait(false),
+            Routing = routing,
+        };
         var diagnosis = Explainer.Explain(evidence, _options.SlowAfter);
 
         // Before blaming a service, make sure the bot's own network worked during this round, not only a
@@ -86,11 +122,15 @@ public sealed class StatusChecker
 
         // The control hosts are evidence only when the service failed; otherwise they are noise.
         var probes = diagnosis.Verdict == Verdict.Up
-            ? endpoints.SelectMany(endpoint => endpoint.All).Concat(nameServers)
+            ? endpoints.SelectMany(endpoint => endpoint.All).Concat(delegation.All)
             : evidence.All;
         var elapsed = _time.GetElapsedTime(started);
         CheckingLog.RoundFinished(_logger, service.Id, diagnosis.Verdict, diagnosis.Cause.Code, (long)elapsed.TotalMilliseconds);
-        var report = new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes]);
+        var report = new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes])
+        {
+            Confidence = diagnosis.Confidence,
+            Notes = diagnosis.Notes,
+        };
         BotMetrics.RecordRound(report);
         return report;
     }

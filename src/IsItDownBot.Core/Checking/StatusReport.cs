@@ -11,4 +11,13 @@ public sealed record StatusReport(
     Cause Cause,
     DateTimeOffset CheckedAt,
     TimeSpan Duration,
-    IReadOnlyList<ProbeResult> Probes);
+    IReadOnlyList<ProbeResult> Probes)
+{
+    public Confidence Confidence { get; init; } = Confidence.Low;
+
+    /// <summary>Further evidence in words, in order: the group, the operator's status page, what could not be checked.</summary>
+    public IReadOnlyList<Phrase> Notes { get; init; } = [];
+
+    /// <summary>The headline after the service's name, worded by confidence: "is down", "looks down".</summary>
+    public Phrase Headline => VerdictWords.For(Verdict, Confidence);
+}

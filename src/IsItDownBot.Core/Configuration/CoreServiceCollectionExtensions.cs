@@ -3,8 +3,11 @@ using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Configuration;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
 using IsItDownBot.Core.Probing.Dns;
 using IsItDownBot.Core.Probing.Http;
+using IsItDownBot.Core.Probing.Routing;
+using IsItDownBot.Core.Probing.StatusPages;
 using IsItDownBot.Core.Probing.Tcp;
 using IsItDownBot.Core.Probing.Tls;
 using Microsoft.Extensions.Configuration;
@@ -25,12 +28,14 @@ public static class CoreServiceCollectionExtensions
         services.AddSection<CacheOptions>(configuration, CacheOptions.SectionName);
         services.AddSection<ProbeOptions>(configuration, ProbeOptions.SectionName)
             .Configure(options => options.ControlHosts = configuration.GetSection("IsItDown:ControlHosts").Get<List<string>>() ?? []);
+        services.AddSection<RoutingOptions>(configuration, RoutingOptions.SectionName);
         services.AddOptions<CatalogOptions>().Bind(configuration.GetSection(CatalogOptions.SectionName)).ValidateOnStart();
 
         services.AddSingleton<IsItDownOptionsValidator>();
         services.AddSingleton<IValidateOptions<DnsOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
         services.AddSingleton<IValidateOptions<ProbeOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
         services.AddSingleton<IValidateOptions<CatalogOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
+        services.AddSingleton<IValidateOptions<RoutingOptions>>(provider => provider.GetRequiredService<IsItDownOptionsValidator>());
 
         services.AddSingleton(provider => ServiceCatalog.FromOptions(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
         services.AddSingleton<QuestionParser>();
@@ -38,14 +43,24 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton(provider => new ResolverSet(provider.GetRequiredService<IOptions<DnsOptions>>()));
         services.AddSingleton<ResolverProbe>();
         services.AddSingleton<AuthoritativeProbe>();
+        services.AddSingleton<IterativeQuery>();
+        services.AddSingleton<DelegationWalker>();
+        services.AddSingleton<FallbackNameServers>();
+        services.AddSingleton(provider => new DelegationProber(
+            provider.GetRequiredService<DelegationWalker>(),
+            provider.GetRequiredService<FallbackNameServers>(),
+            provider.GetRequiredService<AuthoritativeProbe>()));
         services.AddSingleton<TcpProbe>();
         services.AddSingleton<CertificateTrust>();
         services.AddSingleton<TlsProbe>();
         services.AddSingleton<HttpProbe>();
         services.AddSingleton<EndpointProber>();
-        services.AddSingleton<NameServerProber>();
         services.AddSingleton<ServiceProber>();
         services.AddSingleton<ControlProber>();
+        services.AddSingleton<EvidenceHttpClient>();
+        services.AddSingleton<RoutingProbe>();
+        services.AddSingleton<StatusPageProbe>();
+        services.AddSingleton<OutsideSources>();
         services.AddSingleton<StatusChecker>();
         return services;
     }

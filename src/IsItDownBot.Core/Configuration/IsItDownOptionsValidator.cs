@@ -4,13 +4,14 @@ using System.Security.Cryptography.X509Certificates;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Probing;
 using IsItDownBot.Core.Probing.Dns;
+using IsItDownBot.Core.Probing.Routing;
 using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Core.Configuration;
 
 /// <summary>The checks no attribute can express: resolver addresses, URLs, the catalog's entries, files.</summary>
 internal sealed class IsItDownOptionsValidator :
-    IValidateOptions<DnsOptions>, IValidateOptions<ProbeOptions>, IValidateOptions<CatalogOptions>
+    IValidateOptions<DnsOptions>, IValidateOptions<ProbeOptions>, IValidateOptions<CatalogOptions>, IValidateOptions<RoutingOptions>
 {
     public ValidateOptionsResult Validate(string? name, DnsOptions options)
     {
@@ -27,6 +28,15 @@ internal sealed class IsItDownOptionsValidator :
                 && !DnsResolver.TryParseEndPoint(spec ?? "", out _))
             {
                 errors.Add($"{DnsOptions.SectionName}:Resolvers:{i}: '{spec}' is not \"system\", an IP address or ip:port.");
+            }
+        }
+
+        for (var i = 0; i < options.RootServers.Count; i++)
+        {
+            var spec = options.RootServers[i];
+            if (!IpLiteral.TryParse(spec, out _))
+            {
+                errors.Add($"{DnsOptions.SectionName}:RootServers:{i}: '{spec}' is not an IP address (the port is {DnsOptions.SectionName}:AuthoritativePort).");
             }
         }
 
@@ -102,6 +112,22 @@ internal sealed class IsItDownOptionsValidator :
                     errors.Add($"{key}:NameServers:{i}:Address: '{server.Address}' is not an IP address.");
                 }
             }
+
+            if (!string.IsNullOrWhiteSpace(service.StatusPage) && !IsHttpUrl(service.StatusPage.Trim()))
+            {
+                errors.Add($"{key}:StatusPage: '{service.StatusPage}' is not an absolute http(s) URL.");
+            }
+        }
+
+        return Result(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, RoutingOptions options)
+    {
+        var errors = new List<string>();
+        if (!IsHttpUrl(options.LookingGlassUrl))
+        {
+            errors.Add($"{RoutingOptions.SectionName}:LookingGlassUrl: '{options.LookingGlassUrl}' is not an absolute http(s) URL.");
         }
 
         return Result(errors);

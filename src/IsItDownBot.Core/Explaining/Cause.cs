@@ -4,4 +4,4 @@ namespace IsItDownBot.Core.Explaining;
 /// <param name="Code">A stable code from <see cref="CauseCodes"/>, for scripts and translations.</param>
 /// <param name="Summary">One line: "DNS failure: facebook.com's name servers are unreachable".</param>
 /// <param name="Explanation">Two or three sentences a non-engineer understands.</param>
-public sealed record Cause(string Code, string Summary, string Explanation);
+public sealed record Cause(string Code, Phrase Summary, Phrase Explanation);

@@ -10,6 +10,9 @@ public static class CauseCodes
     public const string DnsNoAddress = "dns-no-address";
     public const string DnsServFail = "dns-servfail";
     public const string DnsAuthoritativeUnreachable = "dns-authoritative-unreachable";
+    public const string DnsLameDelegation = "dns-lame-delegation";
+    public const string DnsSerialMismatch = "dns-serial-mismatch";
+    public const string DnsResolverSide = "dns-resolver-side";
     public const string DnsResolver = "dns-resolver";
     public const string TcpRefused = "tcp-refused";
     public const string TcpTimeout = "tcp-timeout";
@@ -21,4 +24,5 @@ public static class CauseCodes
     public const string HttpError = "http-error";
     public const string Slow = "slow";
     public const string Partial = "partial";
+    public const string StatusPageIncident = "status-page-incident";
 }

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
 
 namespace IsItDownBot.Core.Explaining;
 
@@ -10,7 +11,7 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
     public string Host => Evidence.Endpoint.IdnHost;
 
     /// <summary>Reads the endpoint's steps in order and stops at the first one that failed.</summary>
-    public static EndpointFinding Of(EndpointEvidence evidence, IReadOnlyList<ProbeResult> nameServers, TimeSpan slowAfter)
+    public static EndpointFinding Of(EndpointEvidence evidence, DelegationEvidence delegation, TimeSpan slowAfter)
     {
         if (evidence.Tcp.FirstOrDefault(probe => probe.Outcome == ProbeOutcome.Blocked) is { } blocked)
         {
@@ -19,7 +20,7 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
 
         if (evidence.Dns.Count > 0 && !evidence.Dns.Any(probe => probe.Ok))
         {
-            return new(evidence, DnsCode(evidence, nameServers), evidence.Dns.FirstOrDefault(probe => probe.Outcome != ProbeOutcome.Timeout) ?? evidence.Dns[0]);
+            return new(evidence, DnsCode(evidence, delegation), evidence.Dns.FirstOrDefault(probe => probe.Outcome != ProbeOutcome.Timeout) ?? evidence.Dns[0]);
         }
 
         if (!evidence.Connected)
@@ -68,7 +69,7 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
     }
 
     /// <summary>Every resolver failed: the name does not exist, or DNS is broken, and then whose DNS.</summary>
-    private static string DnsCode(EndpointEvidence evidence, IReadOnlyList<ProbeResult> nameServers)
+    private static string DnsCode(EndpointEvidence evidence, DelegationEvidence delegation)
     {
         var answered = evidence.Dns.Where(probe => probe.Outcome is not (ProbeOutcome.Timeout or ProbeOutcome.Unreachable)).ToList();
         if (answered.Count > 0 && answered.All(probe => probe.Outcome == ProbeOutcome.DnsNxDomain))
@@ -82,13 +83,24 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
         }
 
         // The name servers probed are the zone's: they explain a failure only of names inside that zone.
-        var zone = nameServers.Count > 0 ? nameServers[0].Endpoint : "";
+        var zone = delegation.Zone;
         var host = evidence.Endpoint.IdnHost;
-        var inZone = host.Equals(zone, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + zone, StringComparison.OrdinalIgnoreCase);
-        return inZone && NameServersSilent(nameServers) ? CauseCodes.DnsAuthoritativeUnreachable : CauseCodes.DnsServFail;
-    }
+        var inZone = zone.Length > 0
+            && (host.Equals(zone, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + zone, StringComparison.OrdinalIgnoreCase));
+        if (!inZone)
+        {
+            return CauseCodes.DnsServFail;
+        }
 
-    /// <summary>True when the zone's name servers were asked and not one of them answered at all.</summary>
-    public static bool NameServersSilent(IReadOnlyList<ProbeResult> nameServers) =>
-        nameServers.Count > 0 && nameServers.All(probe => probe.Outcome is ProbeOutcome.Timeout or ProbeOutcome.Unreachable);
+        // Asked directly, the zone's own servers say whose DNS is broken: theirs (silent, lame, out of step)
+        // or the resolvers' (the servers answer correctly, the resolvers still fail: DNSSEC, or the resolvers).
+        return delegation.Status switch
+        {
+            DelegationStatus.Unreachable => CauseCodes.DnsAuthoritativeUnreachable,
+            DelegationStatus.Lame => CauseCodes.DnsLameDelegation,
+            DelegationStatus.SerialMismatch => CauseCodes.DnsSerialMismatch,
+            DelegationStatus.Healthy => CauseCodes.DnsResolverSide,
+            _ => CauseCodes.DnsServFail,
+        };
+    }
 }

@@ -11,9 +11,18 @@ public static class Explainer
     public static Diagnosis Explain(ProbeEvidence evidence, TimeSpan slowAfter)
     {
         ArgumentNullException.ThrowIfNull(evidence);
+        return OutsideEvidence.Apply(evidence, DelegationReading.Apply(evidence, FromProbes(evidence, slowAfter)));
+    }
+
+    /// <summary>The verdict from the bot's own probes alone.</summary>
+    private static Diagnosis FromProbes(ProbeEvidence evidence, TimeSpan slowAfter)
+    {
         var texts = new CauseTexts(evidence);
-        var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.NameServers, slowAfter)).ToList();
+        var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.Delegation, slowAfter)).ToList();
         var failing = findings.Where(finding => !finding.Works).ToList();
+
+        // The control hosts answering says "it's them, not us": a signal of its own for any bad news.
+        var controlVouches = evidence.Control.Hosts.Count > 0 && evidence.Control.NetworkWorks;
 
         if (findings.Count > 0 && failing.Count == findings.Count)
         {
@@ -30,17 +39,25 @@ public static class Explainer
 
             var primary = MostCommon(failing);
             var verdict = primary.Code == CauseCodes.HttpRateLimited ? Verdict.Degraded : Verdict.Down;
-            return new Diagnosis(verdict, texts.For(primary));
+            var rating = new ConfidenceRating()
+                .Agrees()
+                .Agrees(Witnesses(primary, failing) >= 2)
+                .Agrees(controlVouches)
+                .Agrees(DelegationReading.IsDelegationCause(primary.Code));
+            return new Diagnosis(verdict, texts.For(primary)) { Confidence = rating.Result };
         }
 
         if (failing.Count > 0)
         {
-            return new Diagnosis(Verdict.Degraded, texts.Partial(MostCommon(failing), failing, findings.Count));
+            // Parts that fail next to parts that work: both are observed, so the picture is clear.
+            var rating = new ConfidenceRating().Agrees().Agrees().Agrees(controlVouches);
+            return new Diagnosis(Verdict.Degraded, texts.Partial(MostCommon(failing), failing, findings.Count)) { Confidence = rating.Result };
         }
 
         if (findings.FirstOrDefault(finding => finding.Code == CauseCodes.Slow) is { } slow)
         {
-            return new Diagnosis(Verdict.Degraded, texts.Slow(slow, slowAfter));
+            var rating = new ConfidenceRating().Agrees().Agrees(findings.Count(finding => finding.Code == CauseCodes.Slow) >= 2);
+            return new Diagnosis(Verdict.Degraded, texts.Slow(slow, slowAfter)) { Confidence = rating.Result };
         }
 
         // A resolver that also fails for the control hosts is the bot's own problem, not the service's.
@@ -51,12 +68,36 @@ public static class Explainer
             .ToList();
         if (failedResolvers.Count > 0)
         {
-            return new Diagnosis(Verdict.Degraded, texts.ResolverTrouble(failedResolvers));
+            // Failing resolvers next to working ones, and the service answering: three observations agree.
+            var rating = new ConfidenceRating().Agrees().Agrees().Agrees(findings.Count > 0);
+            return new Diagnosis(Verdict.Degraded, texts.ResolverTrouble(failedResolvers)) { Confidence = rating.Result };
         }
 
         // Silent name servers while everything works are not a verdict: the bot cannot tell them from a
         // network that blocks direct DNS. They stay in the evidence.
-        return new Diagnosis(findings.Count > 0 ? Verdict.Up : Verdict.Unknown, texts.Up());
+        if (findings.Count == 0)
+        {
+            return new Diagnosis(Verdict.Unknown, texts.Up());
+        }
+
+        var upRating = new ConfidenceRating()
+            .Agrees()
+            .Agrees(evidence.Endpoints.SelectMany(endpoint => endpoint.Dns).Count(probe => probe.Ok) >= 2)
+            .Agrees(findings.Count >= 2 || evidence.Endpoints.Any(endpoint => endpoint.Tls is { Ok: true }));
+        return new Diagnosis(Verdict.Up, texts.Up()) { Confidence = upRating.Result };
+    }
+
+    /// <summary>How many independent witnesses show the primary failure: resolvers for DNS, endpoints or addresses otherwise.</summary>
+    private static int Witnesses(EndpointFinding primary, List<EndpointFinding> failing)
+    {
+        var sameCode = failing.Where(finding => finding.Code == primary.Code).ToList();
+        if (primary.Code.StartsWith("dns-", StringComparison.Ordinal))
+        {
+            return sameCode.SelectMany(finding => finding.Evidence.Dns).Where(probe => !probe.Ok).Select(probe => probe.Target).Distinct().Count();
+        }
+
+        var addresses = sameCode.SelectMany(finding => finding.Evidence.Tcp).Count(probe => probe.Outcome != ProbeOutcome.Skipped);
+        return Math.Max(sameCode.Count, addresses);
     }
 
     /// <summary>The cause most endpoints share; on a tie, the one earliest in the connection (DNS before HTTP).</summary>
@@ -70,7 +111,8 @@ public static class Explainer
 
     private static readonly string[] StageOrder =
     [
-        CauseCodes.TargetRefused, CauseCodes.DnsAuthoritativeUnreachable, CauseCodes.DnsNxDomain, CauseCodes.DnsServFail,
+        CauseCodes.TargetRefused, CauseCodes.DnsAuthoritativeUnreachable, CauseCodes.DnsLameDelegation, CauseCodes.DnsSerialMismatch,
+        CauseCodes.DnsResolverSide, CauseCodes.DnsNxDomain, CauseCodes.DnsServFail,
         CauseCodes.DnsNoAddress, CauseCodes.TcpRefused, CauseCodes.TcpTimeout, CauseCodes.TlsCertificate,
         CauseCodes.TlsHandshake, CauseCodes.HttpServerError, CauseCodes.HttpTimeout, CauseCodes.HttpError,
         CauseCodes.HttpRateLimited,

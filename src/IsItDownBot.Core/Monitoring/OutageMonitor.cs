@@ -17,7 +17,10 @@ namespace IsItDownBot.Core.Monitoring;
 public sealed partial class OutageMonitor
 {
     private static readonly Explaining.Cause NoLongerWatched = new(
-        "unwatched", "No longer watched", "Nobody follows this service any more, so the bot stopped checking it.");
+        "unwatched",
+        new("No longer watched", "N’est plus surveillé"),
+        new("Nobody follows this service any more, so the bot stopped checking it.",
+            "Plus personne ne suit ce service, donc le bot a cessé de le vérifier."));
 
     private readonly HashSet<string> _missing = new(StringComparer.OrdinalIgnoreCase);
     private readonly IBotStore _store;

@@ -1,4 +1,7 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Probing.Routing;
+using IsItDownBot.Core.Probing.StatusPages;
+using IsItDownBot.Core.Probing.Delegation;
 
 namespace IsItDownBot.Core.Probing;
 
@@ -6,11 +9,17 @@ namespace IsItDownBot.Core.Probing;
 public sealed record ProbeEvidence(
     ServiceDefinition Service,
     IReadOnlyList<EndpointEvidence> Endpoints,
-    IReadOnlyList<ProbeResult> NameServers,
+    DelegationEvidence Delegation,
     ControlEvidence Control)
 {
+    /// <summary>What the operator's status page said, when the catalog names one.</summary>
+    public StatusPageEvidence? StatusPage { get; init; }
+
+    /// <summary>Whether the route collectors still see the addresses involved in a failure.</summary>
+    public RoutingEvidence Routing { get; init; } = RoutingEvidence.NotAsked;
+
     public IEnumerable<ProbeResult> All =>
-        Endpoints.SelectMany(endpoint => endpoint.All).Concat(NameServers).Concat(Control.Hosts.SelectMany(host => host.All));
+        Endpoints.SelectMany(endpoint => endpoint.All).Concat(Delegation.All).Concat(Control.Hosts.SelectMany(host => host.All));
 }
 
 /// <summary>The control hosts: sites that are almost never down. If none answers, the bot's own network is at fault.</summary>

@@ -1,17 +1,18 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Probing.Delegation;
 
 namespace IsItDownBot.Core.Probing;
 
-/// <summary>One probe round of a service: every endpoint and every name server at once, under one deadline.</summary>
-public sealed class ServiceProber(EndpointProber endpoints, NameServerProber nameServers)
+/// <summary>One probe round of a service: every endpoint and the zone's delegation at once, under one deadline.</summary>
+public sealed class ServiceProber(EndpointProber endpoints, DelegationProber delegation)
 {
-    public async Task<(IReadOnlyList<EndpointEvidence> Endpoints, IReadOnlyList<ProbeResult> NameServers)> ProbeAsync(
+    public async Task<(IReadOnlyList<EndpointEvidence> Endpoints, DelegationEvidence Delegation)> ProbeAsync(
         ServiceDefinition service, CancellationToken deadline)
     {
         ArgumentNullException.ThrowIfNull(service);
         var endpointTasks = service.Endpoints.Select(endpoint => endpoints.ProbeAsync(endpoint, service.IsUserSupplied, deadline));
-        var nameServerTask = nameServers.ProbeAsync(service, deadline);
+        var delegationTask = delegation.ProbeAsync(service, deadline);
         var endpointResults = await Task.WhenAll(endpointTasks).ConfigureAwait(false);
-        return (endpointResults, await nameServerTask.ConfigureAwait(false));
+        return (endpointResults, await delegationTask.ConfigureAwait(false));
     }
 }

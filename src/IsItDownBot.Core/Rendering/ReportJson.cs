@@ -17,7 +17,8 @@ public static class ReportJson
     };
 
     /// <param name="openIncident">The monitor's open incident for the service, if any: it answers "since when".</param>
-    public static JsonObject ToJson(StatusReport report, Incident? openIncident = null)
+    /// <param name="language">The language of the words (summary, explanation, notes); codes stay the same.</param>
+    public static JsonObject ToJson(StatusReport report, Incident? openIncident = null, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(report);
         var probes = new JsonArray();
@@ -40,12 +41,16 @@ public static class ReportJson
             ["service"] = report.Service.Id,
             ["name"] = report.Service.Name,
             ["verdict"] = report.Verdict.ToString().ToLowerInvariant(),
+            ["confidence"] = report.Confidence.ToString().ToLowerInvariant(),
+            ["language"] = language.Code(),
+            ["headline"] = $"{report.Service.Name} {report.Headline.In(language)}",
             ["cause"] = new JsonObject
             {
                 ["code"] = report.Cause.Code,
-                ["summary"] = report.Cause.Summary,
-                ["explanation"] = report.Cause.Explanation,
+                ["summary"] = report.Cause.Summary.In(language),
+                ["explanation"] = report.Cause.Explanation.In(language),
             },
+            ["notes"] = new JsonArray([.. report.Notes.Select(note => (JsonNode)note.In(language))]),
             ["checkedAt"] = report.CheckedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["downSince"] = report.Verdict == Verdict.Up ? null : openIncident?.OpenedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["durationMs"] = Math.Round(report.Duration.TotalMilliseconds, 1),
@@ -54,10 +59,11 @@ public static class ReportJson
     }
 
     /// <summary>One object for one report, an array for several.</summary>
-    public static string Serialize(IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, Incident>? openIncidents = null)
+    public static string Serialize(
+        IReadOnlyList<StatusReport> reports, IReadOnlyDictionary<string, Incident>? openIncidents = null, Language language = Language.English)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        JsonObject One(StatusReport report) => ToJson(report, openIncidents?.GetValueOrDefault(report.Service.Id));
+        JsonObject One(StatusReport report) => ToJson(report, openIncidents?.GetValueOrDefault(report.Service.Id), language);
         JsonNode node = reports.Count == 1 ? One(reports[0]) : new JsonArray([.. reports.Select(One)]);
         return node.ToJsonString(Indented);
     }

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Explaining;
 
 namespace IsItDownBot.Core.Subscriptions;
 
@@ -29,7 +30,7 @@ public enum SubscriptionOutcome
 /// <param name="Services">The services concerned: subscribed, unsubscribed, or already so.</param>
 public sealed record SubscriptionResult(
     SubscriptionOutcome Outcome,
-    string Message,
+    Phrase Message,
     IReadOnlyList<ServiceDefinition> Services,
     IReadOnlyList<ServiceDefinition> Suggestions)
 {

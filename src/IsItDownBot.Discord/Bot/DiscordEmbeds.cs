@@ -6,6 +6,7 @@ using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Rendering;
 
 namespace IsItDownBot.Discord.Bot;
 
@@ -24,7 +25,8 @@ internal static class DiscordEmbeds
     public static JsonObject Report(StatusReport report, Incident? openIncident, DiscordTexts texts)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var description = DiscordText.Escape(report.Cause.Summary);
+        var language = texts.Language;
+        var description = DiscordText.Escape(report.Cause.Summary.In(language));
         if (openIncident is not null && report.Verdict != Verdict.Up)
         {
             // Our own words and a Discord timestamp (shown in each reader's time zone): nothing to escape.
@@ -32,7 +34,12 @@ internal static class DiscordEmbeds
                 Time(openIncident.OpenedAt), Durations.FormatLong(report.CheckedAt - openIncident.OpenedAt)) + "**";
         }
 
-        description += "\n\n" + DiscordText.Escape(report.Cause.Explanation);
+        description += "\n\n" + DiscordText.Escape(report.Cause.Explanation.In(language));
+        foreach (var note in report.Notes)
+        {
+            description += "\n• " + DiscordText.Escape(note.In(language));
+        }
+
         var fields = new JsonArray();
         foreach (var probe in report.Probes.Where(probe => probe.Outcome != ProbeOutcome.Skipped).OrderBy(probe => probe.Ok).Take(MaxEvidenceFields))
         {
@@ -44,7 +51,7 @@ internal static class DiscordEmbeds
             });
         }
 
-        var title = DiscordText.Limit($"{Emoji(report.Verdict)} {DiscordText.Escape(report.Service.Name)} {texts.VerdictWords(report.Verdict)}", TitleLimit);
+        var title = DiscordText.Limit($"{Emoji(report.Verdict)} {DiscordText.Escape(report.Service.Name)} {DiscordText.Escape(report.Headline.In(language))}", TitleLimit);
         var footer = $"IsItDownBot · checked in {Durations.Format(report.Duration)}";
         description = DiscordText.Limit(description, DescriptionLimit);
 
@@ -94,7 +101,7 @@ internal static class DiscordEmbeds
             .OrderBy(report => report.Verdict == Verdict.Up)
             .ThenBy(report => report.Service.Name, StringComparer.OrdinalIgnoreCase)
             .Select(report => $"{Emoji(report.Verdict)} **{DiscordText.Escape(report.Service.Name)}**"
-                + (report.Verdict == Verdict.Up ? "" : " — " + DiscordText.Escape(report.Cause.Summary)));
+                + (report.Verdict == Verdict.Up ? "" : " — " + DiscordText.Escape(report.Cause.Summary.In(texts.Language))));
         var worst = reports.Select(report => report.Verdict).DefaultIfEmpty(Verdict.Up).Max();
         return new JsonObject
         {
@@ -104,22 +111,22 @@ internal static class DiscordEmbeds
         };
     }
 
-    /// <summary>An outbox alert for a channel.</summary>
+    /// <summary>An outbox alert for a channel, in the language it subscribed in.</summary>
     public static JsonObject Alert(AlertMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
+        var language = message.Language;
         var down = message.Kind == TransitionKind.Down;
         var names = string.Join(", ", message.Items.Select(item => DiscordText.Escape(item.ServiceName)));
-        var title = message.Items.Count == 1
-            ? $"{(down ? "🔴" : "✅")} {names} {(down ? "is down" : "is back up")}"
-            : $"{(down ? "🔴" : "✅")} {names} {(down ? "are down" : "are back up")}";
+        var state = (down ? AlertWords.Down(message.Items.Count) : AlertWords.BackUp(message.Items.Count)).In(language);
+        var title = $"{(down ? "🔴" : "✅")} {names} {state}";
         var lines = message.Items.Select(item => down
-            ? $"**{DiscordText.Escape(item.ServiceName)}**: {DiscordText.Escape(item.Summary)} (since {Time(item.DownSince)})"
-            : $"**{DiscordText.Escape(item.ServiceName)}**: down for {Durations.FormatLong(item.Duration ?? TimeSpan.Zero)}");
+            ? $"**{DiscordText.Escape(item.ServiceName)}**: {DiscordText.Escape(item.SummaryIn(language))} ({AlertWords.Since(language, Time(item.DownSince))})"
+            : $"**{DiscordText.Escape(item.ServiceName)}**: {AlertWords.DownFor(language, Durations.FormatLong(item.Duration ?? TimeSpan.Zero))}");
         var description = string.Join('\n', lines);
         if (down && message.Items.Count > 1 && message.GroupName is not null)
         {
-            description = $"This looks like a {DiscordText.Escape(message.GroupName)}-wide problem.\n" + description;
+            description = DiscordText.Escape(AlertWords.GroupWide(language, message.GroupName)) + "\n" + description;
         }
 
         return new JsonObject

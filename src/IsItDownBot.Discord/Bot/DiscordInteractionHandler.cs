@@ -162,9 +162,9 @@ internal sealed partial class DiscordInteractionHandler(
         }
 
         var result = command == "subscribe"
-            ? await subscriptions.SubscribeAsync(channel, target, interaction.UserId ?? "unknown", interaction.MayManageChannel, cancellationToken).ConfigureAwait(false)
+            ? await subscriptions.SubscribeAsync(channel, target, interaction.UserId ?? "unknown", interaction.MayManageChannel, texts.Language, cancellationToken).ConfigureAwait(false)
             : await subscriptions.UnsubscribeAsync(channel, target, interaction.MayManageChannel, cancellationToken).ConfigureAwait(false);
-        return DiscordEmbeds.Message(DiscordText.Escape(result.Outcome == SubscriptionOutcome.NotPermitted ? texts.OnlyModerators : result.Message));
+        return DiscordEmbeds.Message(DiscordText.Escape(result.Outcome == SubscriptionOutcome.NotPermitted ? texts.OnlyModerators : result.Message.In(texts.Language)));
     }
 
     private async Task OnComponentAsync(Interaction interaction, CancellationToken cancellationToken)

@@ -4,13 +4,13 @@ namespace IsItDownBot.Discord.Bot;
 
 /// <summary>The bot's own words on Discord, in English and French (the interaction's locale).</summary>
 internal sealed record DiscordTexts(
-    string Up, string Degraded, string Down, string Unknown,
+    Language Language,
     string CheckAgain, string AlertChannel, string Since, string StatusTitle,
     string WhichService, string UnknownService, string DidYouMean,
     string NoSubscriptions, string SubscriptionsTitle, string OnlyModerators, string TryAgain, string Help)
 {
     public static readonly DiscordTexts English = new(
-        "is up", "has problems", "is down", "can't be checked right now",
+        Language.English,
         "Check again", "Alert this channel", "Down since {0} ({1}).", "Status of the services I watch",
         "Which service? For example: `/isitdown service:whatsapp`", "I don't know “{0}”.", "Did you mean {0}?",
         "This channel gets no alerts yet. Try `/subscribe service:whatsapp`.", "This channel gets alerts for:",
@@ -26,7 +26,7 @@ internal sealed record DiscordTexts(
         """);
 
     public static readonly DiscordTexts French = new(
-        "fonctionne", "a des problèmes", "est en panne", "ne peut pas être vérifié pour l’instant",
+        Language.French,
         "Revérifier", "Alerter ce salon", "En panne depuis le {0} ({1}).", "État des services que je surveille",
         "Quel service ? Par exemple : `/isitdown service:whatsapp`", "Je ne connais pas « {0} ».", "Vouliez-vous dire {0} ?",
         "Ce salon ne reçoit encore aucune alerte. Essayez `/subscribe service:whatsapp`.", "Ce salon reçoit des alertes pour :",
@@ -44,12 +44,4 @@ internal sealed record DiscordTexts(
     /// <summary>French for a French Discord client ("fr"), English otherwise.</summary>
     public static DiscordTexts For(string? locale) =>
         locale is not null && locale.StartsWith("fr", StringComparison.OrdinalIgnoreCase) ? French : English;
-
-    public string VerdictWords(Verdict verdict) => verdict switch
-    {
-        Verdict.Up => Up,
-        Verdict.Degraded => Degraded,
-        Verdict.Down => Down,
-        _ => Unknown,
-    };
 }

@@ -17,7 +17,8 @@ internal static class CheckCommand
         };
         var config = CommonOptions.Config();
         var json = CommonOptions.Json();
-        var command = new Command("check", "Check services now and explain what is wrong.") { targets, config, json };
+        var language = CommonOptions.Language();
+        var command = new Command("check", "Check services now and explain what is wrong.") { targets, config, json, language };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             using var provider = CoreServices.Build(parse.GetValue(config));
@@ -28,7 +29,7 @@ internal static class CheckCommand
             var reports = await context.WhileProbingAsync(what, () => checker.CheckManyAsync(services, cancellationToken));
 
             var openIncidents = await OpenIncidents.ReadAsync(provider, services, cancellationToken);
-            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: true);
+            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: true, CommonOptions.LanguageOf(parse.GetValue(language)));
         }));
         return command;
     }

@@ -3,7 +3,7 @@ using IsItDownBot.Hosting;
 
 namespace IsItDownBot.Cli;
 
-/// <summary>The command line: <c>check</c>, <c>status</c>, <c>run</c> and <c>healthcheck</c>.</summary>
+/// <summary>The command line: <c>check</c>, <c>status</c>, <c>run</c>, <c>replay</c> and <c>healthcheck</c>.</summary>
 internal static class CliApplication
 {
     public static RootCommand Create(CliContext context) =>
@@ -12,6 +12,7 @@ internal static class CliApplication
             CheckCommand.Create(context),
             StatusCommand.Create(context),
             RunCommand.Create(context),
+            ReplayCommand.Create(context),
             HealthcheckCommand.Create(context),
         };
 

@@ -13,8 +13,14 @@ internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWrit
         !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive);
 
     /// <summary>Runs <paramref name="work"/> behind a spinner when someone is watching, plainly otherwise.</summary>
-    public Task<T> WhileProbingAsync<T>(string what, Func<Task<T>> work) =>
+    public Task<T> WhileProbingAsync<T>(string what, Func<Task<T>> work) => WhileProbingAsync(what, _ => work());
+
+    /// <summary>
+    /// The same, for long work that reports how far it got: <paramref name="work"/> gets a callback that updates
+    /// the line next to the spinner. Without a watcher the updates go nowhere: redirected output stays clean.
+    /// </summary>
+    public Task<T> WhileProbingAsync<T>(string what, Func<Action<string>, Task<T>> work) =>
         Interactive
-            ? Console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(what), _ => work())
-            : work();
+            ? Console.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(what), status => work(progress => status.Status(Markup.Escape(progress))))
+            : work(_ => { });
 }

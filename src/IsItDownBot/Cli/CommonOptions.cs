@@ -1,4 +1,5 @@
 using System.CommandLine;
+using IsItDownBot.Core.Explaining;
 
 namespace IsItDownBot.Cli;
 
@@ -15,4 +16,17 @@ internal static class CommonOptions
     {
         Description = "Print the reports as JSON, for scripts.",
     };
+
+    /// <summary>--lang en|fr; without it, the terminal's locale (LC_ALL, LC_MESSAGES, LANG) decides.</summary>
+    public static Option<string?> Language() => new Option<string?>("--lang")
+    {
+        Description = "Answer in this language: en or fr (default: from LC_ALL / LC_MESSAGES / LANG).",
+        HelpName = "en|fr",
+    }.AcceptOnlyFromAmong("en", "fr");
+
+    public static Language LanguageOf(string? option) =>
+        Languages.FromCode(option ?? FirstSet("LC_ALL", "LC_MESSAGES", "LANG"));
+
+    private static string? FirstSet(params string[] variables) =>
+        variables.Select(Environment.GetEnvironmentVariable).FirstOrDefault(value => !string.IsNullOrEmpty(value));
 }

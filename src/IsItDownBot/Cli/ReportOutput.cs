@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Rendering;
 using IsItDownBot.Terminal;
@@ -17,15 +18,16 @@ internal static class ReportOutput
         ServiceCatalog catalog,
         IReadOnlyDictionary<string, Incident> openIncidents,
         bool json,
-        bool detailed)
+        bool detailed,
+        Language language)
     {
         if (json)
         {
-            await context.Out.WriteLineAsync(ReportJson.Serialize(reports, openIncidents));
+            await context.Out.WriteLineAsync(ReportJson.Serialize(reports, openIncidents, language));
             return ExitCodes.For(reports);
         }
 
-        var renderer = new TerminalReportRenderer(context.Console);
+        var renderer = new TerminalReportRenderer(context.Console, language);
         if (detailed)
         {
             foreach (var report in reports)

@@ -12,18 +12,29 @@ internal static class StatusCommand
     {
         var config = CommonOptions.Config();
         var json = CommonOptions.Json();
-        var command = new Command("status", "Check every service of the catalog at once.") { config, json };
+        var language = CommonOptions.Language();
+        var command = new Command("status", "Check every service of the catalog at once.") { config, json, language };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             using var provider = CoreServices.Build(parse.GetValue(config));
             var catalog = provider.GetRequiredService<ServiceCatalog>();
             var checker = provider.GetRequiredService<StatusChecker>();
-            var reports = await context.WhileProbingAsync(
-                $"Probing {catalog.Services.Count} services...",
-                () => checker.CheckManyAsync(catalog.Services, cancellationToken));
+            var total = catalog.Services.Count;
+            var reports = await context.WhileProbingAsync($"Probing {total} services...", async progress =>
+            {
+                // Every service is probed at once; the line counts them as they finish, the slowest last.
+                var done = 0;
+                var checks = catalog.Services.Select(async service =>
+                {
+                    var report = await checker.CheckAsync(service, cancellationToken);
+                    progress($"Probing {total} services: {Interlocked.Increment(ref done)} done, last {service.Name}...");
+                    return report;
+                });
+                return (IReadOnlyList<StatusReport>)await Task.WhenAll(checks);
+            });
 
             var openIncidents = await OpenIncidents.ReadAsync(provider, catalog.Services, cancellationToken);
-            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: false);
+            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: false, CommonOptions.LanguageOf(parse.GetValue(language)));
         }));
         return command;
     }

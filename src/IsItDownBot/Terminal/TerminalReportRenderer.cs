@@ -6,19 +6,25 @@ using Spectre.Console;
 
 namespace IsItDownBot.Terminal;
 
-/// <summary>Reports for a terminal: a coloured verdict line, the explanation, and a table of the probes.</summary>
-internal sealed class TerminalReportRenderer(IAnsiConsole console)
+/// <summary>Reports for a terminal, in the chosen language: a coloured verdict line, the explanation, notes, and a table of the probes.</summary>
+/// <param name="failuresOnly">List only the probes that failed, and count the rest: for replays, where the story matters more than every check.</param>
+internal sealed class TerminalReportRenderer(IAnsiConsole console, Language language = Language.English, bool failuresOnly = false)
 {
+    private bool French => language == Language.French;
+
     public void Render(StatusReport report, Incident? openIncident = null)
     {
         ArgumentNullException.ThrowIfNull(report);
-        console.MarkupLine($"{Badge(report.Verdict)} [bold]{Markup.Escape(report.Service.Name)}[/]: {Markup.Escape(report.Cause.Summary)}");
+        var confidence = report.Verdict == Verdict.Unknown ? "" : $" [dim]({Markup.Escape(VerdictWords.Describe(report.Confidence).In(language))})[/]";
+        console.MarkupLine($"{Badge(report.Verdict)} [bold]{Markup.Escape(report.Service.Name)}[/] {Markup.Escape(report.Headline.In(language))}{confidence}");
+        console.MarkupLine(Markup.Escape(report.Cause.Summary.In(language)));
         if (openIncident is not null && report.Verdict != Verdict.Up)
         {
-            console.MarkupLine($"[bold]{Markup.Escape(SinceWhen.Describe(openIncident, report.CheckedAt))}[/]");
+            console.MarkupLine($"[bold]{Markup.Escape(SinceWhen.Describe(openIncident, report.CheckedAt, language))}[/]");
         }
 
-        console.MarkupLine($"[dim]{Markup.Escape(report.Cause.Explanation)}[/]");
+        console.MarkupLine($"[dim]{Markup.Escape(report.Cause.Explanation.In(language))}[/]");
+        RenderNotes(report.Notes);
 
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Endpoint");
@@ -27,7 +33,8 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console)
         table.AddColumn("Result");
         table.AddColumn(new TableColumn("Time").RightAligned());
         string? previousEndpoint = null;
-        foreach (var probe in report.Probes)
+        var shown = failuresOnly ? report.Probes.Where(probe => !probe.Ok && probe.Outcome != ProbeOutcome.Skipped).ToList() : report.Probes;
+        foreach (var probe in shown)
         {
             // Name each endpoint once, on its first row: the rows under it are its steps.
             var endpoint = probe.Endpoint == previousEndpoint ? "" : ShortEndpoint(probe.Endpoint);
@@ -40,8 +47,20 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console)
                 probe.Outcome == ProbeOutcome.Skipped ? "" : Durations.Format(probe.Latency));
         }
 
-        console.Write(table);
-        console.MarkupLine($"[dim]Checked at {report.CheckedAt:yyyy-MM-dd HH:mm:ss} UTC in {Durations.Format(report.Duration)}.[/]");
+        if (shown.Count > 0)
+        {
+            console.Write(table);
+        }
+
+        if (shown.Count < report.Probes.Count)
+        {
+            var passed = report.Probes.Count(probe => probe.Ok);
+            console.MarkupLine(French ? $"[dim]{passed} autres vérifications réussies.[/]" : $"[dim]{passed} other checks passed.[/]");
+        }
+
+        var at = report.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var took = Durations.Format(report.Duration);
+        console.MarkupLine(French ? $"[dim]Vérifié le {at} UTC en {took}.[/]" : $"[dim]Checked at {at} UTC in {took}.[/]");
         console.WriteLine();
     }
 
@@ -51,33 +70,37 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console)
         ArgumentNullException.ThrowIfNull(reports);
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn("Service");
-        table.AddColumn("Verdict");
-        table.AddColumn("Why");
+        table.AddColumn(French ? "Verdict" : "Verdict");
+        table.AddColumn(French ? "Pourquoi" : "Why");
         foreach (var report in reports)
         {
-            table.AddRow(Markup.Escape(report.Service.Name), Badge(report.Verdict), Markup.Escape(report.Cause.Summary));
+            table.AddRow(Markup.Escape(report.Service.Name), Badge(report.Verdict), Markup.Escape(report.Cause.Summary.In(language)));
         }
 
         console.Write(table);
     }
 
-    public void RenderNotes(IEnumerable<string> notes)
+    public void RenderNotes(IEnumerable<Phrase> notes)
     {
         foreach (var note in notes)
         {
-            console.MarkupLine($"[bold yellow]![/] {Markup.Escape(note)}");
+            console.MarkupLine($"[bold yellow]![/] {Markup.Escape(note.In(language))}");
         }
     }
 
     private static string ShortEndpoint(string endpoint) =>
         Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) ? uri.Authority + uri.PathAndQuery : endpoint;
 
-    private static string Badge(Verdict verdict) => verdict switch
+    private string Badge(Verdict verdict) => (verdict, French) switch
     {
-        Verdict.Up => "[bold green]UP[/]",
-        Verdict.Degraded => "[bold yellow]DEGRADED[/]",
-        Verdict.Down => "[bold red]DOWN[/]",
-        _ => "[bold grey]UNKNOWN[/]",
+        (Verdict.Up, false) => "[bold green]UP[/]",
+        (Verdict.Degraded, false) => "[bold yellow]DEGRADED[/]",
+        (Verdict.Down, false) => "[bold red]DOWN[/]",
+        (_, false) => "[bold grey]UNKNOWN[/]",
+        (Verdict.Up, true) => "[bold green]OK[/]",
+        (Verdict.Degraded, true) => "[bold yellow]DÉGRADÉ[/]",
+        (Verdict.Down, true) => "[bold red]EN PANNE[/]",
+        _ => "[bold grey]INCONNU[/]",
     };
 
     private static string Mark(ProbeResult probe) => probe.Outcome switch

@@ -235,7 +235,7 @@ public sealed class AlertDispatcherTests : IAsyncLifetime
     {
         var service = new ServiceDefinition(serviceId, serviceId, [], null, serviceId + ".com", [new Uri($"https://{serviceId}.com/")], []);
         var at = _time.GetUtcNow();
-        var transition = new Transition(service, TransitionKind.Down, at, new Cause(CauseCodes.HttpServerError, "answers 503", "e"), at);
+        var transition = new Transition(service, TransitionKind.Down, at, new Cause(CauseCodes.HttpServerError, new Phrase("answers 503", "answers 503"), new Phrase("e", "e")), at);
         var message = new AlertMessage(TransitionKind.Down, null, [new AlertItem(serviceId, serviceId, CauseCodes.HttpServerError, "answers 503", at)]);
         var alerts = channels.Select(channel => new PlannedAlert(channel, message, [serviceId])).ToList();
         var state = new ServiceState(serviceId, ServiceHealth.Down, 2, 0, null, at);

@@ -58,6 +58,24 @@ public sealed class AlertPlannerTests
     }
 
     [Fact]
+    public void Plan_WritesEachChannelsAlertsInTheLanguageOfItsLatestSubscription()
+    {
+        var french = new ChannelRef("telegram", "-100");
+        var subscribers = new[]
+        {
+            Sub(french, "discord"),
+            new Subscription(french, "facebook", "admin", At.AddDays(1)) { Language = Language.French },
+            Sub(Group, "discord"),
+        };
+
+        var alerts = AlertPlanner.Plan([Down("discord")], subscribers, [], Catalog);
+
+        Assert.Equal(Language.French, alerts.Single(alert => alert.Channel == french).Message.Language);
+        Assert.Equal(Language.English, alerts.Single(alert => alert.Channel == Group).Message.Language);
+        Assert.Equal("DNS failure", alerts[0].Message.Items[0].SummaryIn(Language.French));
+    }
+
+    [Fact]
     public void Plan_NobodySubscribed_SendsNothing() =>
         Assert.Empty(AlertPlanner.Plan([Down("discord")], [Sub(Group, "facebook")], [], Catalog));
 
@@ -67,8 +85,8 @@ public sealed class AlertPlannerTests
     private static Subscription Sub(ChannelRef channel, string serviceId) => new(channel, serviceId, "admin", At);
 
     private static Transition Down(string id) =>
-        new(Catalog.Find(id)!, TransitionKind.Down, At, new Cause(CauseCodes.DnsServFail, "DNS failure", "e"), At.AddMinutes(-2));
+        new(Catalog.Find(id)!, TransitionKind.Down, At, new Cause(CauseCodes.DnsServFail, new Phrase("DNS failure", "DNS failure"), new Phrase("e", "e")), At.AddMinutes(-2));
 
     private static Transition Up(string id) =>
-        new(Catalog.Find(id)!, TransitionKind.Up, At, new Cause(CauseCodes.Ok, "up", "e"), At.AddHours(-6), IncidentId: 7);
+        new(Catalog.Find(id)!, TransitionKind.Up, At, new Cause(CauseCodes.Ok, new Phrase("up", "up"), new Phrase("e", "e")), At.AddHours(-6), IncidentId: 7);
 }

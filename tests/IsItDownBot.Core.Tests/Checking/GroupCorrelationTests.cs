@@ -25,7 +25,10 @@ public sealed class GroupCorrelationTests
 
         Assert.Equal(
             "Facebook, Instagram and WhatsApp all fail the same way (DNS): this looks like a Meta-wide problem, not one app's.",
-            note);
+            note.English);
+        Assert.Equal(
+            "Facebook, Instagram et WhatsApp échouent tous de la même façon (DNS) : cela ressemble à un problème chez tout Meta, pas à celui d’une seule application.",
+            note.French);
     }
 
     [Fact]
@@ -56,5 +59,5 @@ public sealed class GroupCorrelationTests
         new(id, name, [], group, id + ".com", [new Uri($"https://www.{id}.com/")], []);
 
     private static StatusReport Report(ServiceDefinition service, Verdict verdict, string code) =>
-        new(service, verdict, new Cause(code, "s", "e"), DateTimeOffset.UnixEpoch, TimeSpan.Zero, []);
+        new(service, verdict, new Cause(code, new Phrase("s", "s"), new Phrase("e", "e")), DateTimeOffset.UnixEpoch, TimeSpan.Zero, []);
 }

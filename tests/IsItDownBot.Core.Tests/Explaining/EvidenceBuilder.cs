@@ -1,6 +1,8 @@
 using System.Net;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
+using IsItDownBot.Core.Probing.Dns;
 
 namespace IsItDownBot.Core.Tests.Explaining;
 
@@ -46,9 +48,20 @@ internal static class EvidenceBuilder
 
     public static ProbeEvidence Round(
         IReadOnlyList<EndpointEvidence> endpoints,
-        IReadOnlyList<ProbeResult>? nameServers = null,
+        DelegationEvidence? delegation = null,
         ControlEvidence? control = null) =>
-        new(Facebook, endpoints, nameServers ?? [Probe(ProbeKind.Authoritative, ProbeOutcome.Ok)], control ?? Control(reachable: true));
+        new(Facebook, endpoints, delegation ?? Delegation(DelegationStatus.Healthy, ProbeOutcome.Ok), control ?? Control(reachable: true));
+
+    /// <summary>facebook.com's delegation as the parent gave it, with one check per outcome.</summary>
+    public static DelegationEvidence Delegation(DelegationStatus status, params ProbeOutcome[] outcomes) => new(
+        Facebook.Zone,
+        status,
+        NameServerSource.Parent,
+        ["a.ns.facebook.com"],
+        [.. Facebook.NameServers],
+        [],
+        [.. outcomes.Select(outcome => new NameServerCheck("a.ns.facebook.com", Facebook.NameServers[0].Address!, DnsTransport.Udp,
+            Probe(ProbeKind.Authoritative, outcome), outcome == ProbeOutcome.Ok ? 1u : null))]);
 
     public static ControlEvidence Control(bool reachable) => new(
         [reachable ? Healthy("https://control.example/") : TcpFails("https://control.example/", ProbeOutcome.Timeout)]);

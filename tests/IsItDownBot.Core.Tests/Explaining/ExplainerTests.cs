@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
 using static IsItDownBot.Core.Tests.Explaining.EvidenceBuilder;
 
 namespace IsItDownBot.Core.Tests.Explaining;
@@ -17,7 +18,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Up, diagnosis.Verdict);
         Assert.Equal(CauseCodes.Ok, diagnosis.Cause.Code);
-        Assert.Contains("may be just you", diagnosis.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("may be just you", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -25,23 +26,37 @@ public sealed class ExplainerTests
     {
         var evidence = Round(
             [DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.DnsServFail)],
-            nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout), Probe(ProbeKind.Authoritative, ProbeOutcome.Unreachable)]);
+            delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout, ProbeOutcome.Unreachable));
 
         var diagnosis = Explainer.Explain(evidence, SlowAfter);
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, diagnosis.Cause.Code);
-        Assert.Equal("DNS failure: facebook.com's name servers are unreachable, so no one can find Facebook's servers", diagnosis.Cause.Summary);
-        Assert.Contains("on Facebook's side", diagnosis.Cause.Explanation, StringComparison.Ordinal);
+        Assert.Equal("DNS failure: facebook.com's name servers are unreachable, so no one can find Facebook's servers", diagnosis.Cause.Summary.English);
+        Assert.Contains("on Facebook's side", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Explain_WhenResolversFailButNameServersAnswer_ReportsServfail()
+    public void Explain_WhenResolversFailAndTheNameServersCouldNotBeAsked_ReportsServfail()
     {
-        var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.Timeout)]), SlowAfter);
+        var evidence = Round(
+            [DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.Timeout)],
+            delegation: Delegation(DelegationStatus.ParentUnreachable));
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.DnsServFail, diagnosis.Cause.Code);
+    }
+
+    [Fact]
+    public void Explain_WhenResolversFailAndOnlySomeNameServersAreSilent_ReportsServfail()
+    {
+        var evidence = Round(
+            [DnsFails(Www, ProbeOutcome.DnsServFail), DnsFails(Graph, ProbeOutcome.DnsServFail)],
+            delegation: Delegation(DelegationStatus.PartlyUnreachable, ProbeOutcome.Timeout, ProbeOutcome.Ok));
+
+        Assert.Equal(CauseCodes.DnsServFail, Explainer.Explain(evidence, SlowAfter).Cause.Code);
     }
 
     [Fact]
@@ -50,7 +65,7 @@ public sealed class ExplainerTests
         var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsNxDomain), DnsFails(Graph, ProbeOutcome.DnsNxDomain)]), SlowAfter);
 
         Assert.Equal(CauseCodes.DnsNxDomain, diagnosis.Cause.Code);
-        Assert.Equal("DNS says www.facebook.com does not exist", diagnosis.Cause.Summary);
+        Assert.Equal("DNS says www.facebook.com does not exist", diagnosis.Cause.Summary.English);
     }
 
     [Fact]
@@ -58,7 +73,7 @@ public sealed class ExplainerTests
     {
         var evidence = Round(
             [DnsFails(Www, ProbeOutcome.Timeout), DnsFails(Graph, ProbeOutcome.Timeout)],
-            nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)],
+            delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout),
             control: Control(reachable: false));
 
         var diagnosis = Explainer.Explain(evidence, SlowAfter);
@@ -87,8 +102,8 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
         Assert.Equal(CauseCodes.DnsResolver, diagnosis.Cause.Code);
-        Assert.Contains("9.9.9.9", diagnosis.Cause.Explanation, StringComparison.Ordinal);
-        Assert.DoesNotContain("1.1.1.1", diagnosis.Cause.Explanation, StringComparison.Ordinal);
+        Assert.Contains("9.9.9.9", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("1.1.1.1", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -114,7 +129,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.TlsCertificate, diagnosis.Cause.Code);
-        Assert.Equal($"Facebook's security certificate is {problem}", diagnosis.Cause.Summary);
+        Assert.Equal($"Facebook's security certificate is {problem}", diagnosis.Cause.Summary.English);
     }
 
     [Fact]
@@ -134,7 +149,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Down, diagnosis.Verdict);
         Assert.Equal(CauseCodes.HttpServerError, diagnosis.Cause.Code);
-        Assert.Equal("Facebook's servers answer 502, 503", diagnosis.Cause.Summary);
+        Assert.Equal("Facebook's servers answer 502, 503", diagnosis.Cause.Summary.English);
     }
 
     [Fact]
@@ -163,7 +178,7 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
         Assert.Equal(CauseCodes.Slow, diagnosis.Cause.Code);
-        Assert.Contains("3.5 s", diagnosis.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("3.5 s", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -173,15 +188,16 @@ public sealed class ExplainerTests
 
         Assert.Equal(Verdict.Degraded, diagnosis.Verdict);
         Assert.Equal(CauseCodes.Partial, diagnosis.Cause.Code);
-        Assert.Contains("graph.facebook.com", diagnosis.Cause.Summary, StringComparison.Ordinal);
-        Assert.DoesNotContain("www.facebook.com", diagnosis.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("graph.facebook.com", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
+        Assert.DoesNotContain("www.facebook.com", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Explain_WhenNameServersAreSilentButEverythingWorks_SaysUp()
+    public void Explain_WhenNameServersFoundThroughResolversAreSilentButEverythingWorks_SaysUp()
     {
-        // The bot cannot tell silent name servers from a network that blocks direct DNS: no verdict on that alone.
-        var evidence = Round([Healthy(Www), Healthy(Graph)], nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)]);
+        // Without the parent zone's answer the bot cannot tell silent name servers from a network that blocks
+        // direct DNS: no verdict on that alone.
+        var evidence = Round([Healthy(Www), Healthy(Graph)], delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout) with { Source = NameServerSource.Resolvers });
 
         Assert.Equal(Verdict.Up, Explainer.Explain(evidence, SlowAfter).Verdict);
     }
@@ -190,7 +206,7 @@ public sealed class ExplainerTests
     public void Explain_WhenAHostOutsideTheZoneFailsDns_DoesNotBlameTheZonesNameServers()
     {
         var outside = DnsFails("https://g.whatsapp.net/", ProbeOutcome.DnsServFail);
-        var evidence = Round([outside], nameServers: [Probe(ProbeKind.Authoritative, ProbeOutcome.Timeout)]);
+        var evidence = Round([outside], delegation: Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout));
 
         Assert.Equal(CauseCodes.DnsServFail, Explainer.Explain(evidence, SlowAfter).Cause.Code);
     }

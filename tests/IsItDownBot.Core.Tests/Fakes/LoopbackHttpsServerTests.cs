@@ -14,7 +14,7 @@ public sealed class LoopbackHttpsServerTests
     [Fact]
     public async Task Get_WithCertificateFromTrustedCa_Succeeds()
     {
-        using var ca = new TestCertificateAuthority();
+        using var ca = new ThrowawayCertificateAuthority();
         using var certificate = ca.IssueValid("www.example.com");
         await using var server = await LoopbackHttpsServer.StartAsync(
             LoopbackPorts.Address(41), certificate, LoopbackHttpsServer.Respond(204, "fake/1.0"));
@@ -31,7 +31,7 @@ public sealed class LoopbackHttpsServerTests
     [Fact]
     public async Task Get_WithExpiredCertificate_FailsValidationAsNotTimeValid()
     {
-        using var ca = new TestCertificateAuthority();
+        using var ca = new ThrowawayCertificateAuthority();
         using var certificate = ca.IssueExpired("www.example.com");
         await using var server = await LoopbackHttpsServer.StartAsync(LoopbackPorts.Address(41), certificate, LoopbackHttpsServer.Respond(200));
         var probe = new TlsProbe(server.EndPoint, ca.Root);
@@ -46,7 +46,7 @@ public sealed class LoopbackHttpsServerTests
     [Fact]
     public async Task Get_WithNotYetValidCertificate_FailsValidationAsNotTimeValid()
     {
-        using var ca = new TestCertificateAuthority();
+        using var ca = new ThrowawayCertificateAuthority();
         using var certificate = ca.IssueNotYetValid("www.example.com");
         await using var server = await LoopbackHttpsServer.StartAsync(LoopbackPorts.Address(41), certificate, LoopbackHttpsServer.Respond(200));
         var probe = new TlsProbe(server.EndPoint, ca.Root);
@@ -59,8 +59,8 @@ public sealed class LoopbackHttpsServerTests
     [Fact]
     public async Task Get_WithSelfSignedCertificate_FailsValidationAsUntrusted()
     {
-        using var ca = new TestCertificateAuthority();
-        using var certificate = TestCertificateAuthority.SelfSigned("www.example.com");
+        using var ca = new ThrowawayCertificateAuthority();
+        using var certificate = ThrowawayCertificateAuthority.SelfSigned("www.example.com");
         await using var server = await LoopbackHttpsServer.StartAsync(LoopbackPorts.Address(41), certificate, LoopbackHttpsServer.Respond(200));
         var probe = new TlsProbe(server.EndPoint, ca.Root);
 
@@ -72,7 +72,7 @@ public sealed class LoopbackHttpsServerTests
     [Fact]
     public async Task Get_ForNameNotInCertificate_FailsValidationAsNameMismatch()
     {
-        using var ca = new TestCertificateAuthority();
+        using var ca = new ThrowawayCertificateAuthority();
         using var certificate = ca.IssueValid("www.example.com", "127.0.0.41");
         await using var server = await LoopbackHttpsServer.StartAsync(LoopbackPorts.Address(41), certificate, LoopbackHttpsServer.Respond(200));
         var probe = new TlsProbe(server.EndPoint, ca.Root);

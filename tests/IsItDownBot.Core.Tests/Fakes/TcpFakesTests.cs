@@ -80,7 +80,7 @@ public sealed class TcpFakesTests
     public void TestCertificateAuthority_WritesRootPemAndDeletesItOnDispose()
     {
         string path;
-        using (var ca = new TestCertificateAuthority())
+        using (var ca = new ThrowawayCertificateAuthority())
         {
             path = ca.RootPemPath;
             using var issued = ca.IssueValid("www.example.com");

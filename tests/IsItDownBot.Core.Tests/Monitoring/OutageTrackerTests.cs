@@ -125,6 +125,6 @@ public sealed class OutageTrackerTests
             Verdict.Degraded => CauseCodes.Slow,
             _ => CauseCodes.Ok,
         };
-        return new StatusReport(Facebook, verdict, new Cause(code, code, code), Start, TimeSpan.Zero, []);
+        return new StatusReport(Facebook, verdict, new Cause(code, new Phrase(code, code), new Phrase(code, code)), Start, TimeSpan.Zero, []);
     }
 }

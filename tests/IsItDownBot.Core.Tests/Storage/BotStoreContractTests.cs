@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
@@ -29,6 +30,19 @@ public abstract class BotStoreContractTests
 
         var subscription = Assert.Single(await store.ListSubscriptionsAsync(TelegramChat));
         Assert.Equal(Start, subscription.SubscribedAt);
+    }
+
+    [Fact]
+    public async Task AddSubscription_KeepsTheLanguageItWasAskedIn()
+    {
+        var store = await CreateStoreAsync();
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "facebook") with { Language = Language.French });
+        await store.AddSubscriptionAsync(Subscription(TelegramChat, "instagram"));
+
+        var saved = await store.ListSubscriptionsAsync(TelegramChat);
+
+        Assert.Equal(Language.French, saved.Single(subscription => subscription.ServiceId == "facebook").Language);
+        Assert.Equal(Language.English, saved.Single(subscription => subscription.ServiceId == "instagram").Language);
     }
 
     [Fact]
@@ -161,7 +175,7 @@ public abstract class BotStoreContractTests
         Assert.NotNull(incident);
         Assert.Equal(Start, incident.OpenedAt);
         Assert.Equal(DnsDown.Code, incident.OpenCauseCode);
-        Assert.Equal(DnsDown.Summary, incident.OpenSummary);
+        Assert.Equal(DnsDown.Summary.English, incident.OpenSummary);
         Assert.True(incident.IsOpen);
 
         var telegram = await store.ClaimDueAlertsAsync("telegram", Start, Lease, 10);
@@ -213,7 +227,7 @@ public abstract class BotStoreContractTests
 
         Assert.Null(await store.OpenIncidentAsync("facebook"));
         var closed = Assert.Single(await store.IncidentsAsync("facebook", 10));
-        Assert.Equal(opened with { ClosedAt = backAt, CloseCauseCode = Ok.Code, CloseSummary = Ok.Summary }, closed);
+        Assert.Equal(opened with { ClosedAt = backAt, CloseCauseCode = Ok.Code, CloseSummary = Ok.Summary.English }, closed);
         Assert.False(closed.IsOpen);
         Assert.Null((await store.LoadServiceStatesAsync())["facebook"].OpenIncidentId);
     }

@@ -16,8 +16,11 @@ internal static class Rounds
     public static readonly ChannelRef OtherTelegramChat = new("telegram", "-100456");
     public static readonly ChannelRef DiscordChannel = new("discord", "880000000000000001");
 
-    public static readonly Cause DnsDown = new(CauseCodes.DnsAuthoritativeUnreachable, "DNS failure: facebook.com's name servers are unreachable", "Nobody can find it.");
-    public static readonly Cause Ok = new(CauseCodes.Ok, "Working normally", "It answers again.");
+    public static readonly Cause DnsDown = new(
+        CauseCodes.DnsAuthoritativeUnreachable,
+        new("DNS failure: facebook.com's name servers are unreachable", "Panne DNS : les serveurs de noms de facebook.com sont injoignables"),
+        new("Nobody can find it.", "Personne ne le trouve."));
+    public static readonly Cause Ok = new(CauseCodes.Ok, new("Working normally", "Fonctionne normalement"), new("It answers again.", "Il répond de nouveau."));
 
     public static ServiceDefinition Service(string id, string? group = "meta") =>
         new(id, char.ToUpperInvariant(id[0]) + id[1..], [], group, $"{id}.com", [new Uri($"https://www.{id}.com/")], []);
@@ -49,7 +52,7 @@ internal static class Rounds
                 transition.Service.Id,
                 transition.Service.Name,
                 transition.Cause.Code,
-                transition.Cause.Summary,
+                transition.Cause.Summary.English,
                 transition.DownSince,
                 transition.Duration))]);
 

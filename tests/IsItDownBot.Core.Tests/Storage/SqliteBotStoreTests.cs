@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
@@ -72,7 +73,12 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
         // A database made by the first release, schema version 1 only, with a subscriber in it.
         var older = new SqliteBotStore(ConnectionString, _time, [SqliteMigrations.All[0]]);
         await older.MigrateAsync();
-        await older.AddSubscriptionAsync(Subscription(TelegramChat, "facebook"));
+
+        // Written as that release wrote it: this build's insert names columns version 1 did not have.
+        await QueryAsync($"""
+            INSERT INTO subscriptions (platform, channel_id, service_id, subscribed_by, subscribed_at)
+            VALUES ('{TelegramChat.Platform}', '{TelegramChat.ChannelId}', 'facebook', 'admin', {Start.ToUnixTimeMilliseconds()});
+            """);
         SqliteConnection.ClearAllPools();
         _time.Advance(TimeSpan.FromDays(30));
 
@@ -85,7 +91,7 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
                 .Prepend("1|" + Start.ToUnixTimeMilliseconds()),
             await QueryAsync("SELECT version, applied_at FROM schema_migrations ORDER BY version;"));
         Assert.Equal(["0"], await QueryAsync("SELECT COUNT(*) FROM later_step;"));
-        Assert.Single(await newer.ListSubscriptionsAsync(TelegramChat));
+        Assert.Equal(Language.English, Assert.Single(await newer.ListSubscriptionsAsync(TelegramChat)).Language);
 
         // The upgraded schema takes what this build writes.
         await newer.CommitRoundAsync(Down("facebook", Start.AddDays(30), TelegramChat));

@@ -50,7 +50,8 @@ public sealed class SubscriptionServiceTests : IAsyncLifetime
 
         Assert.Equal(SubscriptionOutcome.UnknownService, result.Outcome);
         Assert.Equal("whatsapp", Assert.Single(result.Suggestions).Id);
-        Assert.Contains("Did you mean WhatsApp?", result.Message, StringComparison.Ordinal);
+        Assert.Contains("Did you mean WhatsApp?", result.Message.English, StringComparison.Ordinal);
+        Assert.Contains("Vouliez-vous dire WhatsApp ?", result.Message.French, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +77,8 @@ public sealed class SubscriptionServiceTests : IAsyncLifetime
         var result = await service.SubscribeAsync(Channel, "whatsapp", "alice", permitted: true);
 
         Assert.Equal(SubscriptionOutcome.LimitReached, result.Outcome);
-        Assert.Contains("at most 2", result.Message, StringComparison.Ordinal);
+        Assert.Contains("at most 2", result.Message.English, StringComparison.Ordinal);
+        Assert.Contains("au plus 2", result.Message.French, StringComparison.Ordinal);
         Assert.Equal(2, (await _database.Store.ListSubscriptionsAsync(Channel)).Count);
     }
 
@@ -115,7 +117,8 @@ public sealed class SubscriptionServiceTests : IAsyncLifetime
     {
         var result = await Service().SubscribeAsync(Channel, new string('x', 5000), "alice", permitted: true);
 
-        Assert.True(result.Message.Length < 200, result.Message);
+        Assert.True(result.Message.English.Length < 200, result.Message.English);
+        Assert.True(result.Message.French.Length < 200, result.Message.French);
     }
 
     private SubscriptionService Service(int maxPerChannel = SubscriptionOptions.DefaultMaxPerChannel) => new(

@@ -17,17 +17,35 @@ public sealed class DiscordEmbedsTests
     [Fact]
     public void Report_WhenDown_IsARedEmbedWithCauseSinceAndEvidence()
     {
-        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.DnsServFail, "DNS failure: resolvers can't look up www.facebook.com", "No one can find it."), At, TimeSpan.FromSeconds(2),
-            [new ProbeResult("https://www.facebook.com/", ProbeKind.Dns, "8.8.8.8", ProbeOutcome.DnsServFail, TimeSpan.Zero, "SERVFAIL")]);
+        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.DnsServFail, new Phrase("DNS failure: resolvers can't look up www.facebook.com", "DNS failure: resolvers can't look up www.facebook.com"), new Phrase("No one can find it.", "No one can find it.")), At, TimeSpan.FromSeconds(2),
+            [new ProbeResult("https://www.facebook.com/", ProbeKind.Dns, "8.8.8.8", ProbeOutcome.DnsServFail, TimeSpan.Zero, "SERVFAIL")])
+        {
+            Confidence = Confidence.High,
+            Notes = [new Phrase("Instagram is down too.", "Instagram est aussi en panne.")],
+        };
         var incident = new Incident(1, "facebook", At.AddHours(-2), CauseCodes.DnsServFail, "DNS failure");
 
         var embed = DiscordEmbeds.Report(report, incident, DiscordTexts.English);
 
         Assert.Equal("🔴 Facebook is down", (string?)embed["title"]);
         Assert.Equal(0xE74C3C, (int)embed["color"]!);
-        Assert.Equal("DNS failure: resolvers can't look up www.facebook.com\n**Down since <t:1633362000:f> (2 h).**\n\nNo one can find it.", (string?)embed["description"]);
+        Assert.Equal("DNS failure: resolvers can't look up www.facebook.com\n**Down since <t:1633362000:f> (2 h).**\n\nNo one can find it.\n• Instagram is down too.", (string?)embed["description"]);
         Assert.Equal("✗ dns www.facebook.com", (string?)embed["fields"]![0]!["name"]);
         Assert.Equal("8.8.8.8: SERVFAIL", (string?)embed["fields"]![0]!["value"]);
+    }
+
+    [Fact]
+    public void Report_ForAFrenchClient_IsInFrenchAndWordedByConfidence()
+    {
+        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.HttpServerError, new Phrase("Servers answer 503", "Les serveurs répondent 503"), new Phrase("Broken.", "Cassé.")), At, TimeSpan.Zero, [])
+        {
+            Confidence = Confidence.Medium,
+        };
+
+        var embed = DiscordEmbeds.Report(report, null, DiscordTexts.French);
+
+        Assert.Equal("🔴 Facebook semble en panne", (string?)embed["title"]);
+        Assert.Equal("Les serveurs répondent 503\n\nCassé.", (string?)embed["description"]);
     }
 
     [Fact]
@@ -35,7 +53,7 @@ public sealed class DiscordEmbedsTests
     {
         var hostile = Facebook with { Name = "**@everyone** <@123> `x`" + new string('n', 400) };
         var probes = Enumerable.Range(0, 60).Select(i => new ProbeResult($"https://h{i}.example/", ProbeKind.Tcp, new string('t', 600), ProbeOutcome.Timeout, TimeSpan.Zero, new string('d', 900))).ToList();
-        var report = new StatusReport(hostile, Verdict.Down, new Cause(CauseCodes.TcpTimeout, new string('s', 3000), new string('e', 3000)), At, TimeSpan.Zero, probes);
+        var report = new StatusReport(hostile, Verdict.Down, new Cause(CauseCodes.TcpTimeout, new Phrase(new string('s', 3000), new string('s', 3000)), new Phrase(new string('e', 3000), new string('e', 3000))), At, TimeSpan.Zero, probes);
 
         var embed = DiscordEmbeds.Report(report, null, DiscordTexts.English);
         var message = DiscordEmbeds.Message(null, embed);

@@ -52,7 +52,7 @@ public sealed class CheckCommandTests
 
         Assert.Equal(3, JsonNode.Parse(json.Out)!.AsArray().Count);
         Assert.Equal(1, human.ExitCode);
-        Assert.Contains("DOWN Facebook: Facebook's servers answer 503", human.Out, StringComparison.Ordinal);
+        Assert.Contains("DOWN Facebook is down (high confidence)\nMeta-wide outage — Facebook's servers answer 503", human.Out, StringComparison.Ordinal);
         Assert.Contains("looks like a Meta-wide problem", human.Out, StringComparison.Ordinal);
     }
 
@@ -66,7 +66,7 @@ public sealed class CheckCommandTests
         var run = await CliRun.InvokeAsync("check", "fine", "--config", config.Path);
 
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("UP Fine: It's up from here", run.Out, StringComparison.Ordinal);
+        Assert.Contains("UP Fine is up (high confidence)\nIt's up from here", run.Out, StringComparison.Ordinal);
         Assert.Contains("200 OK", run.Out, StringComparison.Ordinal);
         Assert.Contains("certificate valid until", run.Out, StringComparison.Ordinal);
     }
@@ -86,7 +86,7 @@ public sealed class CheckCommandTests
         var run = await CliRun.InvokeAsync("check", "lonely", "--config", config.Path);
 
         Assert.Equal(3, run.ExitCode);
-        Assert.Contains("UNKNOWN Lonely: Can't tell: the bot's own network is down", run.Out, StringComparison.Ordinal);
+        Assert.Contains("UNKNOWN Lonely can't be checked right now\nCan't tell: the bot's own network is down", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class SinceWhenTests
         var store = new SqliteBotStore($"Data Source={database}", TimeProvider.System);
         await store.MigrateAsync();
         var service = new ServiceDefinition(serviceId, serviceId, [], null, serviceId + ".test", [new Uri($"https://www.{serviceId}.test/")], []);
-        var transition = new Transition(service, TransitionKind.Down, since.AddMinutes(2), new Cause(CauseCodes.HttpServerError, "answers 503", "e"), since);
+        var transition = new Transition(service, TransitionKind.Down, since.AddMinutes(2), new Cause(CauseCodes.HttpServerError, new Phrase("answers 503", "answers 503"), new Phrase("e", "e")), since);
         await store.CommitRoundAsync(new RoundCommit([new ServiceState(serviceId, ServiceHealth.Down, 2, 0, null, since)], [transition], []));
     }
 }

@@ -28,7 +28,7 @@ public sealed class DiscordEndToEndTests
 
         Assert.Equal(5, (int)deferred.Body!["type"]!);
         var embed = edited.Body!["embeds"]![0]!;
-        Assert.Equal("🔴 Flaky is down", (string?)embed["title"]);
+        Assert.Equal("🔴 Flaky looks down", (string?)embed["title"]);
         Assert.StartsWith("Flaky's servers answer 503", (string?)embed["description"], StringComparison.Ordinal);
         Assert.Equal(0xE74C3C, (int)embed["color"]!);
         Assert.Empty(edited.Body["allowed_mentions"]!["parse"]!.AsArray());
@@ -149,7 +149,7 @@ public sealed class DiscordEndToEndTests
         await gateway.DispatchAsync("MESSAGE_CREATE", Message("502", "601", guild: null, "is flaky down?"));
         var reply = await rest.WaitForCallAsync(call => call.Path == "/channels/601/messages");
 
-        Assert.Equal("🔴 Flaky is down", (string?)reply.Body!["embeds"]![0]!["title"]);
+        Assert.Equal("🔴 Flaky looks down", (string?)reply.Body!["embeds"]![0]!["title"]);
         Assert.Equal("502", (string?)reply.Body["message_reference"]!["message_id"]);
         Assert.Empty(reply.Body["allowed_mentions"]!["parse"]!.AsArray());
         Assert.DoesNotContain(rest.Calls, call => call.Path == "/channels/600/messages");

@@ -66,6 +66,27 @@ public sealed class DockerfileTests
     }
 
     [Fact]
+    public void RestoreLayer_CopiesEverySolutionProjectAndBuildFile_BeforeRestoring()
+    {
+        var root = RepositoryRoot();
+        var build = DockerfileInstructions.Parse(File.ReadAllText(Path.Combine(root, "Dockerfile"))).Stages[0];
+        var beforeRestore = build.Instructions
+            .TakeWhile(instruction => !(instruction.Keyword == "RUN" && instruction.Text.StartsWith("dotnet restore", StringComparison.Ordinal)))
+            .Where(instruction => instruction.Keyword == "COPY")
+            .SelectMany(instruction => DockerfileInstructions.Words(instruction.Text).SkipLast(1))
+            .ToHashSet(StringComparer.Ordinal);
+
+        // A project added to the solution but not copied here breaks `dotnet restore IsItDownBot.sln` in the image.
+        var projects = File.ReadAllLines(Path.Combine(root, "IsItDownBot.sln"))
+            .Where(line => line.StartsWith("Project(", StringComparison.Ordinal) && line.Contains(".csproj", StringComparison.Ordinal))
+            .Select(line => line.Split('"')[5].Replace('\\', '/'));
+        var buildFiles = new[] { "IsItDownBot.sln", "global.json", "Directory.Build.props", "Directory.Packages.props" }
+            .Concat(Directory.GetFiles(Path.Combine(root, "tests"), "Directory.*.props").Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')));
+
+        Assert.All(projects.Concat(buildFiles), file => Assert.Contains(file, beforeRestore));
+    }
+
+    [Fact]
     public void Dockerfile_RunsAsTheImagesUnprivilegedUser_WithTheDatabaseOnTheDataVolume_AndExposesTheHealthPort()
     {
         var runtime = DockerfileInstructions.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "Dockerfile"))).Stages[^1];

@@ -23,7 +23,7 @@ public sealed class TelegramEndToEndTests
         telegram.EnqueueMessage(Alice, "is flaky down?");
         var answer = await telegram.WaitForSentAsync(call => call.ChatId == Alice);
 
-        Assert.StartsWith("🔴 <b>Flaky</b> is down\nFlaky's servers answer 503", answer.Text, StringComparison.Ordinal);
+        Assert.StartsWith("🔴 <b>Flaky</b> looks down\nFlaky's servers answer 503", answer.Text, StringComparison.Ordinal);
         Assert.Equal("check:flaky", (string?)answer.Body["reply_markup"]!["inline_keyboard"]![0]![0]!["callback_data"]);
         Assert.Contains(telegram.Calls, call => call.Is("sendChatAction") && call.ChatId == Alice);
         Assert.Equal(2, telegram.Calls.Count(call => call.Is("setMyCommands")));

@@ -34,6 +34,13 @@ internal static class DnsAnswer
         _ => (ProbeOutcome.DnsError, exception.Message),
     };
 
+    /// <summary>
+    /// As <see cref="Classify(Exception, TimeSpan)"/>, but a query cut short by the round's deadline says so:
+    /// DnsClient reports a cancelled query as a timeout of its own.
+    /// </summary>
+    public static (ProbeOutcome Outcome, string Detail) Classify(Exception exception, TimeSpan timeout, CancellationToken deadline) =>
+        deadline.IsCancellationRequested ? Classify(new OperationCanceledException(deadline), timeout) : Classify(exception, timeout);
+
     public static IReadOnlyList<IPAddress> Addresses(IDnsQueryResponse response) =>
     [
         .. response.Answers.ARecords().Select(record => record.Address),

@@ -35,8 +35,11 @@ public sealed class ResolverProbe
         };
     }
 
-    /// <summary>Builds a client that asks exactly these servers, once, without caching.</summary>
-    internal LookupClient CreateClient(IReadOnlyList<IPEndPoint> servers, bool recursion) =>
+    /// <summary>
+    /// Builds a client that asks exactly these servers, once, without caching: over UDP with a TCP retry of
+    /// truncated answers, or over only the <paramref name="transport"/> given, to test that transport alone.
+    /// </summary>
+    internal LookupClient CreateClient(IReadOnlyList<IPEndPoint> servers, bool recursion, DnsTransport? transport = null) =>
         new(new LookupClientOptions([.. servers.Select(server => new NameServer(server))])
         {
             UseCache = false,
@@ -46,7 +49,8 @@ public sealed class ResolverProbe
             ThrowDnsErrors = false,
             ContinueOnDnsError = false,
             ContinueOnEmptyResponse = false,
-            UseTcpFallback = true,
+            UseTcpFallback = transport is null,
+            UseTcpOnly = transport == DnsTransport.Tcp,
         });
 
     private async Task<Answer> QueryAsync(LookupClient client, string host, QueryType type, CancellationToken cancellationToken)
@@ -59,7 +63,7 @@ public sealed class ResolverProbe
         }
         catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
         {
-            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout);
+            var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout, cancellationToken);
             return new Answer(outcome, detail, []);
         }
     }

@@ -108,7 +108,7 @@ public sealed partial class SqliteBotStore
             .With("$serviceId", transition.Service.Id)
             .With("$openedAt", SqliteValues.ToUnixMilliseconds(transition.DownSince))
             .With("$causeCode", transition.Cause.Code)
-            .With("$summary", transition.Cause.Summary);
+            .With("$summary", transition.Cause.Summary.English);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
@@ -130,7 +130,7 @@ public sealed partial class SqliteBotStore
             .With("$id", incidentId)
             .With("$closedAt", SqliteValues.ToUnixMilliseconds(transition.At))
             .With("$causeCode", transition.Cause.Code)
-            .With("$summary", transition.Cause.Summary);
+            .With("$summary", transition.Cause.Summary.English);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         return incidentId;
     }

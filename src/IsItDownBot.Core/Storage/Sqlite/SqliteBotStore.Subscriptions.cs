@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Explaining;
 using System.Globalization;
 using IsItDownBot.Core.Subscriptions;
 using Microsoft.Data.Sqlite;
@@ -7,7 +8,7 @@ namespace IsItDownBot.Core.Storage.Sqlite;
 /// <summary>Who wants alerts about what, and what happens when a channel goes away or changes id.</summary>
 public sealed partial class SqliteBotStore
 {
-    private const string SubscriptionColumns = "platform, channel_id, service_id, subscribed_by, subscribed_at";
+    private const string SubscriptionColumns = "platform, channel_id, service_id, subscribed_by, subscribed_at, language";
 
     public async Task<bool> AddSubscriptionAsync(Subscription subscription, CancellationToken cancellationToken = default)
     {
@@ -15,14 +16,15 @@ public sealed partial class SqliteBotStore
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var insert = connection.Command($"""
             INSERT INTO subscriptions ({SubscriptionColumns})
-            VALUES ($platform, $channelId, $serviceId, $subscribedBy, $subscribedAt)
+            VALUES ($platform, $channelId, $serviceId, $subscribedBy, $subscribedAt, $language)
             ON CONFLICT (platform, channel_id, service_id) DO NOTHING;
             """)
             .With("$platform", subscription.Channel.Platform)
             .With("$channelId", subscription.Channel.ChannelId)
             .With("$serviceId", subscription.ServiceId)
             .With("$subscribedBy", subscription.SubscribedBy)
-            .With("$subscribedAt", SqliteValues.ToUnixMilliseconds(subscription.SubscribedAt));
+            .With("$subscribedAt", SqliteValues.ToUnixMilliseconds(subscription.SubscribedAt))
+            .With("$language", subscription.Language.Code());
         return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -95,7 +97,7 @@ public sealed partial class SqliteBotStore
 
         using (var copy = connection.Command($"""
             INSERT INTO subscriptions ({SubscriptionColumns})
-            SELECT $newPlatform, $newChannelId, service_id, subscribed_by, subscribed_at
+            SELECT $newPlatform, $newChannelId, service_id, subscribed_by, subscribed_at, language
             FROM subscriptions WHERE platform = $oldPlatform AND channel_id = $oldChannelId
             ON CONFLICT (platform, channel_id, service_id) DO NOTHING;
             """, transaction)
@@ -196,7 +198,10 @@ public sealed partial class SqliteBotStore
                 new ChannelRef(reader.GetString(0), reader.GetString(1)),
                 reader.GetString(2),
                 reader.GetString(3),
-                reader.GetTime(4)));
+                reader.GetTime(4))
+            {
+                Language = Languages.FromCode(reader.GetString(5)),
+            });
         }
 
         return subscriptions;

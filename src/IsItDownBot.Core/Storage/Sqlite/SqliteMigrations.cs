@@ -84,5 +84,9 @@ internal static class SqliteMigrations
             CREATE INDEX ix_outbox_delivered ON outbox (delivered_at) WHERE delivered_at IS NOT NULL;
             CREATE INDEX ix_outbox_abandoned ON outbox (abandoned_at) WHERE abandoned_at IS NOT NULL;
             """),
+
+        new(3, "the language a channel subscribed in, for its alerts; rows from before read as English", """
+            ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'fr'));
+            """),
     ];
 }

@@ -20,7 +20,7 @@ public sealed class ConnectionCauseTests
 
         Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.TcpRefused, report.Cause.Code);
-        Assert.Equal("Refused's servers refuse connections", report.Cause.Summary);
+        Assert.Equal("Refused's servers refuse connections", report.Cause.Summary.English);
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class ConnectionCauseTests
             "expired" => world.Authority.IssueExpired(host),
             "not-yet-valid" => world.Authority.IssueNotYetValid(host),
             "wrong-name" => world.Authority.IssueValid("elsewhere.test"),
-            _ => TestCertificateAuthority.SelfSigned(host),
+            _ => ThrowawayCertificateAuthority.SelfSigned(host),
         };
         var web = await world.StartHttpsAsync(host, LoopbackHttpsServer.Respond(200), certificate);
         world.AddService("cert", "Cert", "cert.test", null, web.UriFor(host));
@@ -63,7 +63,7 @@ public sealed class ConnectionCauseTests
 
         Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.TlsCertificate, report.Cause.Code);
-        Assert.Equal($"Cert's security certificate is {summaryWords}", report.Cause.Summary);
+        Assert.Equal($"Cert's security certificate is {summaryWords}", report.Cause.Summary.English);
         var tls = Assert.Single(report.Probes, probe => probe.Kind == ProbeKind.Tls && probe.Endpoint.Contains("cert.test", StringComparison.Ordinal));
         Assert.StartsWith(detail, tls.Detail, StringComparison.Ordinal);
         Assert.Equal(0, web.RequestCount);

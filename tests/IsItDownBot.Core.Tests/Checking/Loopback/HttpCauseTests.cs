@@ -16,7 +16,7 @@ public sealed class HttpCauseTests
 
         Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.HttpServerError, report.Cause.Code);
-        Assert.Equal("Fivexx's servers answer 503", report.Cause.Summary);
+        Assert.Equal("Fivexx's servers answer 503", report.Cause.Summary.English);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class HttpCauseTests
 
         Assert.Equal(Verdict.Degraded, report.Verdict);
         Assert.Equal(CauseCodes.Slow, report.Cause.Code);
-        Assert.StartsWith("Slow is up but slow", report.Cause.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Slow is up but slow", report.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]

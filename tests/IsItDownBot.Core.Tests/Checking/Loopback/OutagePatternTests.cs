@@ -24,8 +24,9 @@ public sealed class OutagePatternTests
     }
 
     /// <summary>
-    /// 4 October 2021: resolvers answer SERVFAIL for every name in the zone, the zone's name servers do not
-    /// answer at all (their routes were withdrawn), and the rest of the internet is fine.
+    /// 4 October 2021: resolvers answer SERVFAIL for every name in the zone, the TLD's servers still hand out the
+    /// zone's delegation, the zone's name servers do not answer at all (their routes were withdrawn), and the
+    /// rest of the internet is fine. The catalog names no name server: they come from the root and the TLD.
     /// </summary>
     [Fact]
     public async Task Check_WhenResolversServfailAndNameServersAreSilent_BlamesTheServiceLikeOctober2021()
@@ -34,6 +35,32 @@ public sealed class OutagePatternTests
         var web = await world.StartHttpsAsync("www.facebook.test", LoopbackHttpsServer.Respond(200));
         var graph = await world.StartHttpsAsync("graph.facebook.test", LoopbackHttpsServer.Respond(200));
         world.AddService("facebook", "Facebook", "facebook.test", "meta", web.UriFor("www.facebook.test"), graph.UriFor("graph.facebook.test"));
+        world.SetBehaviour("facebook.test", DnsBehaviour.ServFail);
+        var dns = await world.StartDnsHierarchyAsync(firstOctet: 220);
+        foreach (var nameServer in await dns.AddZoneAsync("facebook.test"))
+        {
+            nameServer.SetBehaviour("facebook.test", DnsBehaviour.Silent);
+        }
+
+        var report = await LoopbackBot.CheckAsync(world, "facebook");
+
+        Assert.Equal(Verdict.Down, report.Verdict);
+        Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, report.Cause.Code);
+        Assert.Equal("DNS failure: facebook.test's name servers are unreachable, so no one can find Facebook's servers", report.Cause.Summary.English);
+        Assert.Contains("on Facebook's side", report.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.Contains(report.Probes, probe => probe.Target.StartsWith("a.nic.test", StringComparison.Ordinal) && probe.Detail.Contains("refers to facebook.test", StringComparison.Ordinal));
+        Assert.Equal(4, report.Probes.Count(probe => probe.Kind == ProbeKind.Authoritative && probe.Endpoint == "facebook.test" && probe.Outcome == ProbeOutcome.Timeout));
+        Assert.DoesNotContain(world.Resolvers.SelectMany(resolver => resolver.QueriedNames), name => name.EndsWith(" NS", StringComparison.Ordinal));
+        Assert.Equal(0, web.RequestCount + graph.RequestCount);
+    }
+
+    /// <summary>The same outage without root servers configured: the catalog's name servers are asked instead.</summary>
+    [Fact]
+    public async Task Check_WhenNoRootServerIsConfigured_AsksTheCatalogsNameServersLikeOctober2021()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("www.facebook.test", LoopbackHttpsServer.Respond(200));
+        world.AddService("facebook", "Facebook", "facebook.test", "meta", web.UriFor("www.facebook.test"));
         world.SetBehaviour("facebook.test", DnsBehaviour.ServFail);
 
         var nameServerA = LoopbackPorts.Address(51);
@@ -49,12 +76,9 @@ public sealed class OutagePatternTests
 
         var report = await LoopbackBot.CheckAsync(world, "facebook");
 
-        Assert.Equal(Verdict.Down, report.Verdict);
         Assert.Equal(CauseCodes.DnsAuthoritativeUnreachable, report.Cause.Code);
-        Assert.Equal("DNS failure: facebook.test's name servers are unreachable, so no one can find Facebook's servers", report.Cause.Summary);
-        Assert.Contains("on Facebook's side", report.Cause.Explanation, StringComparison.Ordinal);
-        Assert.Equal(2, report.Probes.Count(probe => probe.Kind == ProbeKind.Authoritative && probe.Outcome == ProbeOutcome.Timeout));
-        Assert.Equal(0, web.RequestCount + graph.RequestCount);
+        Assert.Equal("DNS failure: facebook.test's name servers are unreachable, so no one can find Facebook's servers", report.Cause.Summary.English);
+        Assert.Equal(4, report.Probes.Count(probe => probe.Kind == ProbeKind.Authoritative && probe.Outcome == ProbeOutcome.Timeout));
     }
 
     [Fact]
@@ -86,7 +110,7 @@ public sealed class OutagePatternTests
 
         Assert.Equal(Verdict.Degraded, report.Verdict);
         Assert.Equal(CauseCodes.Partial, report.Cause.Code);
-        Assert.Contains("i.instagram.test", report.Cause.Summary, StringComparison.Ordinal);
+        Assert.Contains("i.instagram.test", report.Cause.Summary.English, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -101,6 +125,6 @@ public sealed class OutagePatternTests
 
         Assert.Equal(Verdict.Degraded, report.Verdict);
         Assert.Equal(CauseCodes.DnsResolver, report.Cause.Code);
-        Assert.Contains(world.ResolverB.ResolverSpec, report.Cause.Explanation, StringComparison.Ordinal);
+        Assert.Contains(world.ResolverB.ResolverSpec, report.Cause.Explanation.English, StringComparison.Ordinal);
     }
 }

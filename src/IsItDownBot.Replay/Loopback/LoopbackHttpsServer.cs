@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
 /// Kestrel on one loopback address, HTTPS with the given certificate (plain HTTP when it is null),
@@ -26,11 +26,13 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly StrongBox<int> _requestCount;
+    private readonly StrongBox<SslStreamCertificateContext?> _certificate;
 
-    private LoopbackHttpsServer(WebApplication app, StrongBox<int> requestCount, IPEndPoint endPoint, bool https)
+    private LoopbackHttpsServer(WebApplication app, StrongBox<int> requestCount, StrongBox<SslStreamCertificateContext?> certificate, IPEndPoint endPoint, bool https)
     {
         _app = app;
         _requestCount = requestCount;
+        _certificate = certificate;
         EndPoint = endPoint;
         Https = https;
     }
@@ -54,6 +56,8 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = typeof(LoopbackHttpsServer).Assembly.GetName().Name });
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = ShutdownTimeout);
+        // Read on every connection, so a replay can renew (or let expire) the certificate of a running server.
+        var current = new StrongBox<SslStreamCertificateContext?>(certificate is null ? null : Offline(certificate));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false; // handlers decide whether there is a Server header
@@ -62,12 +66,9 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
                 if (certificate is null)
                     return;
 
-                // Offline: Kestrel's default would fetch missing intermediates from the URL the certificate
-                // names, and the tests must see every connection to such a URL come from the bot, if any.
-                var context = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
                 listen.UseHttps(new TlsHandshakeCallbackOptions
                 {
-                    OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions { ServerCertificateContext = context }),
+                    OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions { ServerCertificateContext = Volatile.Read(ref current.Value) }),
                 });
             });
         });
@@ -85,7 +86,17 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
 
         await app.StartAsync().ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new LoopbackHttpsServer(app, requestCount, new IPEndPoint(address, new Uri(bound).Port), certificate is not null);
+        return new LoopbackHttpsServer(app, requestCount, current, new IPEndPoint(address, new Uri(bound).Port), certificate is not null);
+    }
+
+    /// <summary>Serves <paramref name="certificate"/> from the next connection on (an HTTPS server only).</summary>
+    public void UseCertificate(X509Certificate2 certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        if (!Https)
+            throw new InvalidOperationException("A plain HTTP server has no certificate to replace.");
+
+        Volatile.Write(ref _certificate.Value, Offline(certificate));
     }
 
     /// <summary>Answers <paramref name="status"/> with an empty body, and a Server header if given.</summary>
@@ -117,6 +128,11 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
     }
+
+    // Offline: Kestrel's default would fetch missing intermediates from the URL the certificate names, and the
+    // tests must see every connection to such a URL come from the bot, if any.
+    private static SslStreamCertificateContext Offline(X509Certificate2 certificate) =>
+        SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
 
     // True when the delay ran out; false (after aborting the connection) when the client left or
     // the server is stopping, so a waiting handler never holds up shutdown.

@@ -4,11 +4,12 @@ using System.Net.Sockets;
 using ARSoft.Tools.Net;
 using ARSoft.Tools.Net.Dns;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
-/// A DNS server on a loopback address, UDP and TCP, that plays either a recursive resolver or a
-/// zone's authoritative server, and can be told to fail in the ways real ones fail.
+/// A DNS server on a loopback address, UDP and TCP, that plays a recursive resolver, a zone's
+/// authoritative server or a parent zone's server handing out referrals, and can be told to fail in
+/// the ways real ones fail.
 /// </summary>
 public sealed class LoopbackDnsServer : IAsyncDisposable
 {
@@ -23,8 +24,12 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IPAddress[]> _addresses = new();
     private readonly ConcurrentDictionary<string, DnsBehaviour> _behaviours = new();
     private readonly ConcurrentDictionary<string, (string Name, IPAddress Address)[]> _nameServers = new();
+    private readonly ConcurrentDictionary<string, (string Name, IPAddress? Address)[]> _delegations = new();
+    private readonly ConcurrentDictionary<string, uint> _serials = new();
     private readonly List<string> _queriedNames = [];
     private int _queryCount;
+    private int _udpQueryCount;
+    private int _tcpQueryCount;
 
     private LoopbackDnsServer(DnsServer server, IServerTransport[] transports, IPEndPoint endPoint)
     {
@@ -39,13 +44,20 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
     /// <summary>"127.0.0.x:port", the format the configuration uses for a resolver.</summary>
     public string ResolverSpec => $"{EndPoint.Address}:{EndPoint.Port}";
 
-    /// <summary>Set the AA flag on answers, as a zone's own name server does (a resolver does not).</summary>
+    /// <summary>Set the AA flag on answers, as a zone's own name server does (a resolver does not, and
+    /// neither does a lame server: leave it off on a zone server to make its delegation lame).</summary>
     public bool Authoritative { get; set; }
 
     /// <summary>What to do for names nobody configured.</summary>
     public DnsBehaviour DefaultBehaviour { get; set; } = DnsBehaviour.NxDomain;
 
     public int QueryCount => Volatile.Read(ref _queryCount);
+
+    /// <summary>Queries received over UDP (warm-up excluded).</summary>
+    public int UdpQueryCount => Volatile.Read(ref _udpQueryCount);
+
+    /// <summary>Queries received over TCP (warm-up excluded).</summary>
+    public int TcpQueryCount => Volatile.Read(ref _tcpQueryCount);
 
     /// <summary>Snapshot of the questions received, as "name TYPE" (lower case, no trailing dot).</summary>
     public IReadOnlyList<string> QueriedNames
@@ -90,6 +102,18 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
         foreach (var server in servers)
             AddAddresses(server.Name, server.Address);
     }
+
+    /// <summary>
+    /// Plays the parent of <paramref name="childZone"/>: every query for it or a name under it gets a referral
+    /// (NOERROR, no AA, the NS records in the authority section, glue A/AAAA for servers given an address in
+    /// the additional section). The most specific delegation wins; a behaviour set with
+    /// <see cref="SetBehaviour"/> overrides it.
+    /// </summary>
+    public void AddDelegation(string childZone, params (string Name, IPAddress? Address)[] servers) =>
+        _delegations.AddOrUpdate(Normalize(childZone), servers, (_, existing) => [.. existing, .. servers]);
+
+    /// <summary>The serial of the zone's SOA record (1 unless set).</summary>
+    public void SetSerial(string zone, uint serial) => _serials[Normalize(zone)] = serial;
 
     public async ValueTask DisposeAsync()
     {
@@ -169,10 +193,21 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
         }
 
         Interlocked.Increment(ref _queryCount);
+        if (e.TransportProtocol == TransportProtocol.Tcp)
+            Interlocked.Increment(ref _tcpQueryCount);
+        else
+            Interlocked.Increment(ref _udpQueryCount);
         lock (_queriedNames)
             _queriedNames.Add($"{name} {question.RecordType.ToString().ToUpperInvariant()}");
 
-        var behaviour = BehaviourFor(name);
+        var explicitBehaviour = ExplicitBehaviourFor(name);
+        if (explicitBehaviour is null && DelegationFor(name) is { } delegation)
+        {
+            e.Response = Referral(query, delegation.Zone, delegation.Servers);
+            return;
+        }
+
+        var behaviour = explicitBehaviour ?? (_addresses.ContainsKey(name) || _nameServers.ContainsKey(name) ? DnsBehaviour.Answer : DefaultBehaviour);
         if (behaviour == DnsBehaviour.Silent)
         {
             try
@@ -212,7 +247,7 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
         e.Response = response;
     }
 
-    private DnsBehaviour BehaviourFor(string name)
+    private DnsBehaviour? ExplicitBehaviourFor(string name)
     {
         for (var candidate = name; candidate is not null; candidate = Parent(candidate))
         {
@@ -220,7 +255,38 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
                 return behaviour;
         }
 
-        return _addresses.ContainsKey(name) || _nameServers.ContainsKey(name) ? DnsBehaviour.Answer : DefaultBehaviour;
+        return null;
+    }
+
+    /// <summary>The most specific delegated zone holding the name, unless this server holds a zone below it itself.</summary>
+    private (string Zone, (string Name, IPAddress? Address)[] Servers)? DelegationFor(string name)
+    {
+        for (var candidate = name; candidate is not null; candidate = Parent(candidate))
+        {
+            if (_nameServers.ContainsKey(candidate))
+                return null;
+            if (_delegations.TryGetValue(candidate, out var servers))
+                return (candidate, servers);
+        }
+
+        return null;
+    }
+
+    private static DnsMessage Referral(DnsMessage query, string zone, (string Name, IPAddress? Address)[] servers)
+    {
+        var response = query.CreateResponseInstance();
+        response.ReturnCode = ReturnCode.NoError;
+        response.IsAuthoritiveAnswer = false;
+        response.IsRecursionAllowed = false;
+        var zoneName = DomainName.Parse(zone);
+        foreach (var server in servers)
+        {
+            response.AuthorityRecords.Add(new NsRecord(zoneName, Ttl, DomainName.Parse(server.Name)));
+            if (server.Address is { } address)
+                response.AdditionalRecords.Add(AddressRecord(DomainName.Parse(server.Name), address));
+        }
+
+        return response;
     }
 
     private void AddAnswers(DnsMessage response, DnsQuestion question, string name)
@@ -262,7 +328,8 @@ public sealed class LoopbackDnsServer : IAsyncDisposable
     {
         var zoneName = DomainName.Parse(zone);
         var primary = _nameServers[zone] is [var first, ..] ? DomainName.Parse(first.Name) : zoneName;
-        return new SoaRecord(zoneName, Ttl, primary, DomainName.Parse("hostmaster." + zone), 1, 3600, 600, 86400, Ttl);
+        var serial = _serials.TryGetValue(zone, out var configured) ? configured : 1;
+        return new SoaRecord(zoneName, Ttl, primary, DomainName.Parse("hostmaster." + zone), serial, 3600, 600, 86400, Ttl);
     }
 
     private static DnsRecordBase AddressRecord(DomainName name, IPAddress address) =>

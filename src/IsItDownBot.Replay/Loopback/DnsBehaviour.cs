@@ -1,4 +1,4 @@
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>How a <see cref="LoopbackDnsServer"/> treats a query.</summary>
 public enum DnsBehaviour

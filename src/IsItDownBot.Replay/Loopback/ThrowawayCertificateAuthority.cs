@@ -2,18 +2,18 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace IsItDownBot.Testing;
+namespace IsItDownBot.Replay.Loopback;
 
 /// <summary>
 /// A throw-away root CA made in memory, for HTTPS fakes whose certificates are valid, expired,
 /// not yet valid or untrusted. Clients trust it through <see cref="Root"/> or <see cref="RootPemPath"/>,
 /// never through the machine's trust store.
 /// </summary>
-public sealed class TestCertificateAuthority : IDisposable
+public sealed class ThrowawayCertificateAuthority : IDisposable
 {
     private static readonly Oid ServerAuthentication = new("1.3.6.1.5.5.7.3.1");
 
-    public TestCertificateAuthority(string commonName = "IsItDownBot Test Root CA")
+    public ThrowawayCertificateAuthority(string commonName = "IsItDownBot Throw-away Root CA")
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var request = new CertificateRequest($"CN={commonName}", key, HashAlgorithmName.SHA256);
