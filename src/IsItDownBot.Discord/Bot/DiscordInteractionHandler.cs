@@ -28,6 +28,8 @@ internal sealed partial class DiscordInteractionHandler(
     IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger)
 {
+    private const string Platform = "discord";
+
     // Interaction callback types.
     private const int Reply = 4;
     private const int DeferredReply = 5;
@@ -297,8 +299,6 @@ internal sealed partial class DiscordInteractionHandler(
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Discord: answering {EventName} failed: {Failure}")]
     private static partial void LogAnswerFailed(ILogger logger, string eventName, string failure);
-
-    private const string Platform = "discord";
 
     [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "Discord: answering /{Command} in {Platform}:{Channel} about {Service} failed: {Failure}")]
     private static partial void LogInteractionFailed(ILogger logger, string command, string platform, string? channel, string? service, string failure);

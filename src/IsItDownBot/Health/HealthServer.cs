@@ -49,6 +49,7 @@ internal sealed partial class HealthServer(
         {
             builder.Logging.AddProvider(provider);
         }
+
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService("isitdown"))
             .WithMetrics(metrics => metrics.AddMeter(BotMetrics.MeterName).AddPrometheusExporter());
