@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Health;
 using IsItDownBot.Discord;
 using IsItDownBot.Discord.Bot;
 using IsItDownBot.Discord.Gateway;
@@ -40,6 +41,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordBotIdentity>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, DiscordAlertSink>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, DiscordReadinessCheck>());
         services.AddHostedService<DiscordBotService>();
         return services;
     }

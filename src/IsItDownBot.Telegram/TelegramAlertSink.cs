@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -72,6 +73,11 @@ internal sealed class TelegramAlertSink(
     private DeliveryResult Outcome(ApiRequestException exception)
     {
         var detail = TelegramErrors.Describe(exception, options.Value.BotToken);
+        if (exception.ErrorCode == 429)
+        {
+            BotMetrics.RateLimited.Add(1, BotMetrics.Platform(PlatformName));
+        }
+
         return exception.ErrorCode switch
         {
             429 => DeliveryResult.Retry(detail, TimeSpan.FromSeconds(Math.Max(1, exception.Parameters?.RetryAfter ?? 1))),

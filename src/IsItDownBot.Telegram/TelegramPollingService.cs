@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IsItDownBot.Core.Hosting;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed partial class TelegramPollingService(
     ITelegramBotClient client,
     TelegramBotIdentity identity,
     TelegramUpdateHandler handler,
+    TelegramPollHealth health,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
@@ -64,6 +66,7 @@ internal sealed partial class TelegramPollingService(
             try
             {
                 updates = await client.GetUpdates(offset, 100, (int)options.Value.PollTimeout.TotalSeconds, Wanted, stoppingToken).ConfigureAwait(false);
+                health.Succeeded(time.GetUtcNow());
                 backoff = FirstBackoff;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -74,6 +77,12 @@ internal sealed partial class TelegramPollingService(
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                health.Failed();
+                if (exception is ApiRequestException { ErrorCode: 429 })
+                {
+                    BotMetrics.RateLimited.Add(1, BotMetrics.Platform(TelegramAlertSink.PlatformName));
+                }
+
                 if (exception is ApiRequestException { ErrorCode: 409 })
                 {
                     LogConflict(logger);
@@ -112,7 +121,7 @@ internal sealed partial class TelegramPollingService(
         if (chat is long id && _perChat.AddOrUpdate(id, 1, (_, count) => count + 1) > MaxConcurrentPerChat)
         {
             Release(id);
-            LogChatBusy(logger, update.Id, id);
+            LogChatBusy(logger, update.Id, TelegramAlertSink.PlatformName, id);
             return;
         }
 
@@ -216,7 +225,7 @@ internal sealed partial class TelegramPollingService(
         catch (Exception exception)
 #pragma warning restore CA1031
         {
-            LogAnswerFailed(logger, update.Id, update.Type, TelegramErrors.Describe(exception, options.Value.BotToken));
+            LogAnswerFailed(logger, update.Id, update.Type, TelegramAlertSink.PlatformName, chat, TelegramErrors.Describe(exception, options.Value.BotToken));
         }
         finally
         {
@@ -251,8 +260,8 @@ internal sealed partial class TelegramPollingService(
         Message = "Telegram: the Bot API refuses the token (401/404). Check IsItDown:Telegram:BotToken (the token BotFather gave, digits:letters) and IsItDown:Telegram:ApiBaseUrl")]
     private static partial void LogTokenRefused(ILogger logger);
 
-    [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Telegram: answering update {UpdateId} ({UpdateType}) failed: {Failure}")]
-    private static partial void LogAnswerFailed(ILogger logger, int updateId, UpdateType updateType, string failure);
+    [LoggerMessage(EventId = 403, Level = LogLevel.Warning, Message = "Telegram: answering update {UpdateId} ({UpdateType}) in {Platform}:{Channel} failed: {Failure}")]
+    private static partial void LogAnswerFailed(ILogger logger, int updateId, UpdateType updateType, string platform, long? channel, string failure);
 
     [LoggerMessage(EventId = 404, Level = LogLevel.Error,
         Message = "Telegram: another process is polling with this token, or a webhook is set (409 Conflict). Run one bot per token")]
@@ -261,6 +270,6 @@ internal sealed partial class TelegramPollingService(
     [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Telegram: {What} failed ({Failure}); the bot runs on without it")]
     private static partial void LogSetupFailed(ILogger logger, string what, string failure);
 
-    [LoggerMessage(EventId = 406, Level = LogLevel.Debug, Message = "Telegram: update {UpdateId} from chat {ChatId} dropped: that chat already has answers under way")]
-    private static partial void LogChatBusy(ILogger logger, int updateId, long chatId);
+    [LoggerMessage(EventId = 406, Level = LogLevel.Debug, Message = "Telegram: update {UpdateId} from {Platform}:{Channel} dropped: that chat already has answers under way")]
+    private static partial void LogChatBusy(ILogger logger, int updateId, string platform, long channel);
 }

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Health;
 using IsItDownBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,8 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramBotIdentity>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, TelegramAlertSink>());
+        services.TryAddSingleton<TelegramPollHealth>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, TelegramReadinessCheck>());
         services.AddHostedService<TelegramPollingService>();
         return services;
     }

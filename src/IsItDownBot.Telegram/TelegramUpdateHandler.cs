@@ -5,6 +5,7 @@ using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Subscriptions;
+using Microsoft.Extensions.Logging;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -17,14 +18,15 @@ namespace IsItDownBot.Telegram;
 /// Answers one update: a question, a command, or a button press. What is not for the bot (other bots'
 /// commands, group chatter, stickers, edits, channel posts) is ignored.
 /// </summary>
-internal sealed class TelegramUpdateHandler(
+internal sealed partial class TelegramUpdateHandler(
     ITelegramBotClient client,
     TelegramBotIdentity identity,
     QuestionParser parser,
     ServiceCatalog catalog,
     StatusChecker checker,
     SubscriptionService subscriptions,
-    IBotStore store)
+    IBotStore store,
+    ILogger<TelegramUpdateHandler> logger)
 {
     // Only group admins post "on behalf of the group"; such messages come from this account.
     private const long GroupAnonymousBot = 1087968824;
@@ -126,6 +128,7 @@ internal sealed class TelegramUpdateHandler(
         await reply.TypingAsync(cancellationToken).ConfigureAwait(false);
         var (html, buttons) = await ReportAsync(service, texts, cancellationToken).ConfigureAwait(false);
         await reply.SendAsync(html, buttons, cancellationToken).ConfigureAwait(false);
+        LogAnswered(logger, service.Id, TelegramAlertSink.PlatformName, reply.ChatId);
     }
 
     private async Task<(string Html, InlineKeyboardMarkup? Buttons)> ReportAsync(ServiceDefinition service, TelegramTexts texts, CancellationToken cancellationToken)
@@ -208,6 +211,8 @@ internal sealed class TelegramUpdateHandler(
     /// <summary>Replies in the message's chat, as an answer to it, in HTML, without link previews.</summary>
     private sealed class Reply(ITelegramBotClient client, Message message)
     {
+        public long ChatId => message.Chat.Id;
+
         // In a forum, "typing" and the answer belong in the question's topic, not in General.
         private int? Thread => message.IsTopicMessage ? message.MessageThreadId : null;
 
@@ -234,4 +239,7 @@ internal sealed class TelegramUpdateHandler(
                 messageThreadId: Thread,
                 cancellationToken: cancellationToken);
     }
+
+    [LoggerMessage(EventId = 410, Level = LogLevel.Debug, Message = "Telegram: answered a question about {Service} in {Platform}:{Channel}")]
+    private static partial void LogAnswered(ILogger logger, string service, string platform, long channel);
 }

@@ -86,6 +86,16 @@ internal sealed class ExecutableProcess : IDisposable
         }
     }
 
+    /// <summary>
+    /// Sends SIGTERM, as a service manager or <c>docker stop</c> does. Through the shell's own <c>kill</c>: slim images
+    /// (the Dockerfile runs the tests) may have no procps.
+    /// </summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start("sh", ["-c", "kill -TERM \"$1\"", "sh", Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         await _process.WaitForExitAsync().WaitAsync(Patience);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
 using Microsoft.Data.Sqlite;
@@ -20,11 +19,12 @@ public sealed class RunCommandTests
         world.Settings["IsItDown:Monitor:FailureThreshold"] = "1";
         world.Settings["IsItDown:Monitor:AlwaysWatch:0"] = "flaky";
         world.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
         using var config = TempConfig.FromJson(world.ToJson());
 
         using var bot = ExecutableProcess.Start("run", "--config", config.Path);
         var alert = await bot.WaitForLineAsync(line => line.Contains("DOWN: Flaky is down since", StringComparison.Ordinal));
-        Process.Start("kill", ["-TERM", bot.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+        bot.Terminate();
         var exitCode = await bot.WaitForExitAsync();
 
         Assert.Contains("Flaky's servers answer 503", alert, StringComparison.Ordinal);

@@ -1,7 +1,9 @@
+using IsItDownBot.Health;
 using IsItDownBot.Hosting;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace IsItDownBot.Tests;
@@ -25,6 +27,9 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public IHost Host { get; }
 
+    /// <summary>Where this bot serves /healthz, /readyz and /metrics (the port Kestrel picked).</summary>
+    public Uri HealthAddress => new(Host.Services.GetRequiredService<HealthServer>().Addresses[0]);
+
     public static async Task<RunningBot> StartAsync(LoopbackWorld world, Action<IDictionary<string, string?>> configure)
     {
         var database = Path.Combine(Path.GetTempPath(), $"isitdown-bot-{Guid.NewGuid():N}.db");
@@ -33,6 +38,9 @@ internal sealed class RunningBot : IAsyncDisposable
         world.Settings["IsItDown:Monitor:Interval"] = "00:00:01";
         world.Settings["IsItDown:Monitor:Jitter"] = "0";
         world.Settings["IsItDown:Alerts:PollInterval"] = "00:00:00.100";
+
+        // Port 0: tests run side by side, each bot's health endpoints on a port of its own.
+        world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
         configure(world.Settings);
         var config = TempConfig.FromJson(world.ToJson());
         var host = BotHost.Build(config.Path);

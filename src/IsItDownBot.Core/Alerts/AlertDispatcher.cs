@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -166,6 +167,21 @@ public sealed partial class AlertDispatcher
     private async Task RecordAsync(OutboxAlert alert, DeliveryResult result)
     {
         var now = _time.GetUtcNow();
+        var platform = BotMetrics.Platform(alert.Channel.Platform);
+        if (result.Status == DeliveryStatus.Delivered)
+        {
+            BotMetrics.AlertsDelivered.Add(1, platform);
+            if (_logger.IsEnabled(LogLevel.Debug))
+            {
+                var services = Services(alert);
+                LogDelivered(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId, services, alert.IdempotencyKey);
+            }
+        }
+        else
+        {
+            BotMetrics.AlertsFailed.Add(1, platform, new KeyValuePair<string, object?>("outcome", Outcome(result.Status)));
+        }
+
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
@@ -197,6 +213,15 @@ public sealed partial class AlertDispatcher
         }
     }
 
+    private static string Services(OutboxAlert alert) => string.Join(",", alert.Message.Items.Select(item => item.ServiceId));
+
+    private static string Outcome(DeliveryStatus status) => status switch
+    {
+        DeliveryStatus.ChannelGone => "gone",
+        DeliveryStatus.Rejected => "rejected",
+        _ => "retry",
+    };
+
     /// <summary>Doubles from 15 s per failed attempt up to the cap; a longer retry-after from the platform wins.</summary>
     private TimeSpan Backoff(int attempts, TimeSpan? retryAfter)
     {
@@ -206,6 +231,10 @@ public sealed partial class AlertDispatcher
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Warning, Message = "Alert sink {Platform} threw while sending to {Channel}")]
     private static partial void LogSinkThrew(ILogger logger, Exception exception, string platform, string channel);
+
+    // The key names the incidents the alert reports ("down:12:telegram:-100123"): the line links a delivery to them.
+    [LoggerMessage(EventId = 206, Level = LogLevel.Debug, Message = "Alert {AlertId} delivered to {Platform}:{Channel} for {Service} (incident key {IncidentKey})")]
+    private static partial void LogDelivered(ILogger logger, long alertId, string platform, string channel, string service, string incidentKey);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Alert {AlertId} to {Platform}:{Channel} is no longer this dispatcher's to send (claimed elsewhere or settled)")]
     private static partial void LogClaimLost(ILogger logger, long alertId, string platform, string channel);

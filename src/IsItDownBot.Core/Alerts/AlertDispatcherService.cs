@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,9 @@ public sealed partial class AlertDispatcherService(
             try
             {
                 // A batch handled may mean more are waiting: drain again at once.
-                if (await dispatcher.DrainAsync(sink, stoppingToken).ConfigureAwait(false) > 0)
+                var handled = await dispatcher.DrainAsync(sink, stoppingToken).ConfigureAwait(false);
+                await RecordOutboxAgeAsync(sink.Platform, stoppingToken).ConfigureAwait(false);
+                if (handled > 0)
                 {
                     continue;
                 }
@@ -54,6 +57,14 @@ public sealed partial class AlertDispatcherService(
                 }
             }
         }
+    }
+
+    /// <summary>An alert stuck in the outbox (a platform down, a refused token) shows as a growing age.</summary>
+    private async Task RecordOutboxAgeAsync(string platform, CancellationToken stoppingToken)
+    {
+        var oldest = await store.OldestPendingAlertAsync(platform, stoppingToken).ConfigureAwait(false);
+        var age = oldest is { } queuedAt ? Math.Max(0, (time.GetUtcNow() - queuedAt).TotalSeconds) : 0;
+        BotMetrics.OutboxOldestAge.Record(age, BotMetrics.Platform(platform));
     }
 
     private async Task PruneLoopAsync(CancellationToken stoppingToken)

@@ -1,6 +1,7 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -132,11 +133,13 @@ public sealed class StatusChecker
             : evidence.All;
         var elapsed = _time.GetElapsedTime(started);
         CheckingLog.RoundFinished(_logger, service.Id, diagnosis.Verdict, diagnosis.Cause.Code, (long)elapsed.TotalMilliseconds);
-        return new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes])
+        var report = new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes])
         {
             Confidence = diagnosis.Confidence,
             Notes = diagnosis.Notes,
         };
+        BotMetrics.RecordRound(report);
+        return report;
     }
 
     private async Task<TimedControlEvidence> ProbeControlHostsAsync()

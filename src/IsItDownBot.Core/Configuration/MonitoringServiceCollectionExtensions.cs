@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Configuration;
+using IsItDownBot.Core.Health;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Storage.Sqlite;
@@ -39,6 +40,7 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<AlertDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, StoreReadinessCheck>());
         return services;
     }
 

@@ -3,6 +3,7 @@ using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Subscriptions;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -74,7 +75,7 @@ public sealed partial class OutageMonitor
             if (transition is not null)
             {
                 transitions.Add(transition);
-                LogTransition(_logger, report.Service.Id, transition.Kind, report.Cause.Code);
+                LogTransition(_logger, report.Service.Id, transition.Kind, report.Cause.Code, transition.IncidentId);
             }
         }
 
@@ -100,12 +101,28 @@ public sealed partial class OutageMonitor
             await _store.CommitRoundAsync(new RoundCommit(newStates, transitions, alerts), cancellationToken).ConfigureAwait(false);
         }
 
+        RecordMetrics(states, newStates, alerts);
         if (alerts.Count > 0)
         {
             _signal.Notify();
         }
 
         return [.. transitions.Take(transitions.Count - forgotten.Count)];
+    }
+
+    private static void RecordMetrics(IReadOnlyDictionary<string, ServiceState> before, List<ServiceState> after, IReadOnlyList<PlannedAlert> alerts)
+    {
+        var current = new Dictionary<string, ServiceState>(before, StringComparer.Ordinal);
+        foreach (var state in after)
+        {
+            current[state.ServiceId] = state;
+        }
+
+        BotMetrics.OpenIncidents.Record(current.Values.Count(state => state.Health == ServiceHealth.Down));
+        foreach (var platform in alerts.GroupBy(alert => alert.Channel.Platform, StringComparer.Ordinal))
+        {
+            BotMetrics.AlertsQueued.Add(platform.Count(), BotMetrics.Platform(platform.Key));
+        }
     }
 
     /// <summary>Services with a subscription, and those of <c>IsItDown:Monitor:AlwaysWatch</c>, each once.</summary>
@@ -133,8 +150,8 @@ public sealed partial class OutageMonitor
     [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "{Service} is no longer watched while down: its incident is closed")]
     private static partial void LogForgotten(ILogger logger, string service);
 
-    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "{Service} declared {Transition} ({CauseCode})")]
-    private static partial void LogTransition(ILogger logger, string service, TransitionKind transition, string causeCode);
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "{Service} declared {Transition} ({CauseCode}, closing incident {Incident})")]
+    private static partial void LogTransition(ILogger logger, string service, TransitionKind transition, string causeCode, long? incident);
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Subscribed service {Service} is no longer in the catalog: not watched")]
     private static partial void LogNotInCatalog(ILogger logger, string service);

@@ -86,4 +86,7 @@ public interface IBotStore
 
     /// <summary>Alerts not yet delivered nor abandoned, per platform.</summary>
     Task<int> PendingAlertCountAsync(string? platform = null, CancellationToken cancellationToken = default);
+
+    /// <summary>When the oldest alert not yet delivered nor abandoned was queued, per platform; null when none waits.</summary>
+    Task<DateTimeOffset?> OldestPendingAlertAsync(string? platform = null, CancellationToken cancellationToken = default);
 }

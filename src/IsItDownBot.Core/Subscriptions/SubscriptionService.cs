@@ -1,6 +1,8 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Storage;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Core.Subscriptions;
@@ -9,9 +11,12 @@ namespace IsItDownBot.Core.Subscriptions;
 /// Subscribe, unsubscribe and list, for any platform. Whether the person may change a channel's subscriptions
 /// is the adapter's decision (it knows who is an admin); this refuses when it was not granted.
 /// </summary>
-public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog, IOptions<SubscriptionOptions> options, TimeProvider time)
+public sealed partial class SubscriptionService(
+    IBotStore store, ServiceCatalog catalog, IOptions<SubscriptionOptions> options, TimeProvider time, ILogger<SubscriptionService>? logger = null)
 {
     public const string AllServices = "all";
+
+    private ILogger Logger { get; } = logger ?? NullLogger<SubscriptionService>.Instance;
 
     /// <param name="target">A service name, alias or "all", as the person typed it.</param>
     /// <param name="permitted">The adapter's verdict: may this person manage the channel's alerts?</param>
@@ -53,6 +58,7 @@ public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog,
         foreach (var service in fresh)
         {
             await store.AddSubscriptionAsync(new Subscription(channel, service.Id, subscribedBy, now) { Language = language }, cancellationToken).ConfigureAwait(false);
+            LogSubscribed(Logger, service.Id, channel.Platform, channel.ChannelId);
         }
 
         return new SubscriptionResult(SubscriptionOutcome.Subscribed,
@@ -86,6 +92,7 @@ public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog,
         {
             if (await store.RemoveSubscriptionAsync(channel, service.Id, cancellationToken).ConfigureAwait(false))
             {
+                LogUnsubscribed(Logger, service.Id, channel.Platform, channel.ChannelId);
                 removed.Add(service);
             }
         }
@@ -155,4 +162,10 @@ public sealed class SubscriptionService(IBotStore store, ServiceCatalog catalog,
 
     // What a person typed goes back into a reply: keep it short.
     private static string Shorten(string text) => text.Length <= 40 ? text.Trim() : text[..40].Trim() + "...";
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Information, Message = "{Platform}:{Channel} subscribed to {Service}")]
+    private static partial void LogSubscribed(ILogger logger, string service, string platform, string channel);
+
+    [LoggerMessage(EventId = 321, Level = LogLevel.Information, Message = "{Platform}:{Channel} unsubscribed from {Service}")]
+    private static partial void LogUnsubscribed(ILogger logger, string service, string platform, string channel);
 }

@@ -28,6 +28,8 @@ internal sealed partial class DiscordInteractionHandler(
     IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger)
 {
+    private const string Platform = "discord";
+
     // Interaction callback types.
     private const int Reply = 4;
     private const int DeferredReply = 5;
@@ -132,6 +134,7 @@ internal sealed partial class DiscordInteractionHandler(
     /// <summary>Edits the deferred answer in; if producing it fails, says so instead of leaving "thinking…" for ever.</summary>
     private async Task AfterDeferringAsync(Interaction interaction, DiscordTexts texts, Func<Task<JsonObject>> answer, CancellationToken cancellationToken)
     {
+        var service = interaction.Option("service");
         JsonObject message;
         try
         {
@@ -141,11 +144,12 @@ internal sealed partial class DiscordInteractionHandler(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
 #pragma warning restore CA1031
         {
-            LogAnswerFailed(logger, interaction.Name ?? "interaction", $"{exception.GetType().Name}: {exception.Message}");
+            LogInteractionFailed(logger, interaction.Name ?? "interaction", Platform, interaction.ChannelId, service, $"{exception.GetType().Name}: {exception.Message}");
             message = DiscordEmbeds.Message(texts.TryAgain);
         }
 
         await EditAsync(interaction, message, cancellationToken).ConfigureAwait(false);
+        LogAnswered(logger, interaction.Name ?? "interaction", Platform, interaction.ChannelId, service);
     }
 
     private async Task<JsonObject> SubscriptionMessageAsync(Interaction interaction, string command, string? target, DiscordTexts texts, CancellationToken cancellationToken)
@@ -295,4 +299,10 @@ internal sealed partial class DiscordInteractionHandler(
 
     [LoggerMessage(EventId = 501, Level = LogLevel.Warning, Message = "Discord: answering {EventName} failed: {Failure}")]
     private static partial void LogAnswerFailed(ILogger logger, string eventName, string failure);
+
+    [LoggerMessage(EventId = 520, Level = LogLevel.Warning, Message = "Discord: answering /{Command} in {Platform}:{Channel} about {Service} failed: {Failure}")]
+    private static partial void LogInteractionFailed(ILogger logger, string command, string platform, string? channel, string? service, string failure);
+
+    [LoggerMessage(EventId = 521, Level = LogLevel.Debug, Message = "Discord: answered /{Command} in {Platform}:{Channel} about {Service}")]
+    private static partial void LogAnswered(ILogger logger, string command, string platform, string? channel, string? service);
 }

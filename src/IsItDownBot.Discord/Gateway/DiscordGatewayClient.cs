@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using IsItDownBot.Core.Hosting;
+using IsItDownBot.Core.Telemetry;
 
 namespace IsItDownBot.Discord.Gateway;
 
@@ -77,7 +78,11 @@ public sealed class DiscordGatewayClient
         while (!cancellationToken.IsCancellationRequested)
         {
             if (!first)
+            {
                 Interlocked.Increment(ref _reconnects);
+                BotMetrics.GatewayReconnects.Add(1, BotMetrics.Platform("discord"));
+            }
+
             first = false;
 
             var uri = await GatewayUriAsync(getGatewayUrl, cancellationToken).ConfigureAwait(false);

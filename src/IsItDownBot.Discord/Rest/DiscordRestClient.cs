@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -143,6 +144,7 @@ public sealed class DiscordRestClient
 
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
+                BotMetrics.RateLimited.Add(1, BotMetrics.Platform("discord"));
                 var global = error.Global || IsTrue(response.Headers, "X-RateLimit-Global");
                 var retryAfter = RetryAfter(error, response.Headers);
                 if (retryAfter is { } wait)

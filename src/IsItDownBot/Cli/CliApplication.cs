@@ -3,7 +3,7 @@ using IsItDownBot.Hosting;
 
 namespace IsItDownBot.Cli;
 
-/// <summary>The command line: <c>check</c>, <c>status</c>, <c>run</c> and <c>replay</c>.</summary>
+/// <summary>The command line: <c>check</c>, <c>status</c>, <c>run</c>, <c>replay</c> and <c>healthcheck</c>.</summary>
 internal static class CliApplication
 {
     public static RootCommand Create(CliContext context) =>
@@ -13,6 +13,7 @@ internal static class CliApplication
             StatusCommand.Create(context),
             RunCommand.Create(context),
             ReplayCommand.Create(context),
+            HealthcheckCommand.Create(context),
         };
 
     public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken = default)

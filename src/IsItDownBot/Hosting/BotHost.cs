@@ -1,4 +1,5 @@
 using IsItDownBot.Cli;
+using IsItDownBot.Health;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using Microsoft.Data.Sqlite;
@@ -38,6 +39,7 @@ internal static partial class BotHost
         builder.Services
             .AddIsItDownCore(configuration)
             .AddIsItDownMonitoring(configuration)
+            .AddIsItDownHealth(configuration)
             .AddIsItDownBackgroundWork()
             .AddIsItDownTelegram(configuration)
             .AddIsItDownDiscord(configuration);
@@ -67,6 +69,10 @@ internal static partial class BotHost
         try
         {
             await host.StartAsync(cancellationToken);
+        }
+        catch (HealthBindException exception)
+        {
+            throw new UsageException(exception.Message, exception);
         }
         catch (SqliteException exception)
         {

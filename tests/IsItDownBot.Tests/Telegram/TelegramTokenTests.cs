@@ -14,6 +14,7 @@ public sealed class TelegramTokenTests
         telegram.FailFor(TimeSpan.FromMinutes(5), 502, rawBody: $"<html>proxy error for /bot{telegram.Token}/getMe</html>");
         world.Settings["Serilog:MinimumLevel:Default"] = "Debug";
         world.Settings["IsItDown:Telegram:ApiBaseUrl"] = telegram.BaseUrl;
+        world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
         world.Settings["IsItDown:Storage:Path"] = Path.Combine(Path.GetTempPath(), $"isitdown-token-{Guid.NewGuid():N}.db");
         using var config = TempConfig.FromJson(world.ToJson());
 

@@ -173,6 +173,19 @@ public sealed partial class SqliteBotStore
         return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
     }
 
+    public async Task<DateTimeOffset?> OldestPendingAlertAsync(string? platform = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        using var oldest = connection.Command("""
+            SELECT MIN(created_at) FROM outbox
+            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND ($platform IS NULL OR platform = $platform);
+            """)
+            .With("$platform", platform);
+        return await oldest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long milliseconds
+            ? SqliteValues.FromUnixMilliseconds(milliseconds)
+            : null;
+    }
+
     public async Task<int> PruneOutboxAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken = default)
     {
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
