@@ -136,6 +136,25 @@ public sealed class LoopbackHttpsServer : IAsyncDisposable
 
     // True when the delay ran out; false (after aborting the connection) when the client left or
     // the server is stopping, so a waiting handler never holds up shutdown.
+    /// <summary>How the simulated evidence sources answer: after <paramref name="delay"/>, an error status, or the JSON.</summary>
+    internal static async Task RespondJsonAsync(HttpContext context, TimeSpan delay, int status, Func<string> json)
+    {
+        if (delay != TimeSpan.Zero && !await WaitAsync(context, delay).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        if (status != StatusCodes.Status200OK)
+        {
+            context.Response.StatusCode = status;
+            await context.Response.WriteAsync("error", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(json(), context.RequestAborted).ConfigureAwait(false);
+    }
+
     internal static async Task<bool> WaitAsync(HttpContext context, TimeSpan delay)
     {
         var stopping = context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;

@@ -69,20 +69,7 @@ public sealed class SimulatedLookingGlass
             _resources.Add(resource);
         }
 
-        if (Delay != TimeSpan.Zero && !await LoopbackHttpsServer.WaitAsync(context, Delay).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (Status != 200)
-        {
-            context.Response.StatusCode = Status;
-            await context.Response.WriteAsync("error", context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(Garbage ? "{\"data\": {\"rrcs\": [" : Answer(resource), context.RequestAborted).ConfigureAwait(false);
+        await LoopbackHttpsServer.RespondJsonAsync(context, Delay, Status, () => Garbage ? "{\"data\": {\"rrcs\": [" : Answer(resource)).ConfigureAwait(false);
     }
 
     private string Answer(string resource)

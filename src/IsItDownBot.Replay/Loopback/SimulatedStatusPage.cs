@@ -80,20 +80,7 @@ public sealed class SimulatedStatusPage
         }
 
         Interlocked.Increment(ref _requests);
-        if (Delay != TimeSpan.Zero && !await LoopbackHttpsServer.WaitAsync(context, Delay).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        if (Status != 200)
-        {
-            context.Response.StatusCode = Status;
-            await context.Response.WriteAsync("error", context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(Garbage ? "<html>{\"status\": {\"indicator\"" : Summary(), context.RequestAborted).ConfigureAwait(false);
+        await LoopbackHttpsServer.RespondJsonAsync(context, Delay, Status, () => Garbage ? "<html>{\"status\": {\"indicator\"" : Summary()).ConfigureAwait(false);
     }
 
     private string Summary()
