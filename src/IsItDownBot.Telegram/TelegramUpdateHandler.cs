@@ -3,6 +3,7 @@ using IsItDownBot.Core.Asking;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Monitoring;
+using IsItDownBot.Core.Safety;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Subscriptions;
 using Microsoft.Extensions.Logging;
@@ -25,6 +26,7 @@ internal sealed partial class TelegramUpdateHandler(
     ServiceCatalog catalog,
     StatusChecker checker,
     SubscriptionService subscriptions,
+    QuestionLimiter limiter,
     IBotStore store,
     ILogger<TelegramUpdateHandler> logger)
 {
@@ -74,10 +76,17 @@ internal sealed partial class TelegramUpdateHandler(
         var texts = TelegramTexts.For(language);
         var question = parser.Parse(text);
         var reply = new Reply(client, message);
+        var allowed = limiter.TryQuestion(TelegramAlertSink.PlatformName, UserKey(from), reply.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (!allowed.Allowed)
+        {
+            await SlowDownAsync(reply, allowed, language, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         switch (question.Intent)
         {
             case Intent.Check:
-                await AnswerCheckAsync(reply, question.Target, texts, cancellationToken).ConfigureAwait(false);
+                await AnswerCheckAsync(reply, question.Target, from, language, cancellationToken).ConfigureAwait(false);
                 break;
             case Intent.Status:
                 await reply.TypingAsync(cancellationToken).ConfigureAwait(false);
@@ -111,8 +120,9 @@ internal sealed partial class TelegramUpdateHandler(
         }
     }
 
-    private async Task AnswerCheckAsync(Reply reply, CatalogLookup? target, TelegramTexts texts, CancellationToken cancellationToken)
+    private async Task AnswerCheckAsync(Reply reply, CatalogLookup? target, User from, Language language, CancellationToken cancellationToken)
     {
+        var texts = TelegramTexts.For(language);
         if (target is null)
         {
             await reply.SendAsync(texts.WhichService, null, cancellationToken).ConfigureAwait(false);
@@ -122,6 +132,12 @@ internal sealed partial class TelegramUpdateHandler(
         if (target.Service is not { } service)
         {
             await reply.SendAsync(TelegramFormatter.UnknownService(target.Query, target.Suggestions, texts), null, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (service.IsUserSupplied && limiter.TryDomainCheck(TelegramAlertSink.PlatformName, UserKey(from)) is { Allowed: false } refused)
+        {
+            await SlowDownAsync(reply, refused, language, cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -152,6 +168,21 @@ internal sealed partial class TelegramUpdateHandler(
 
         if (action == "check")
         {
+            // A button is a question too: a "Check again" pressed in a loop is held to the same limits.
+            var allowed = limiter.TryQuestion(TelegramAlertSink.PlatformName, UserKey(query.From), message.Chat.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (allowed.Allowed && service.IsUserSupplied)
+            {
+                allowed = limiter.TryDomainCheck(TelegramAlertSink.PlatformName, UserKey(query.From));
+            }
+
+            if (!allowed.Allowed)
+            {
+                // A button press is answered privately (a toast only the presser sees), so it always says why.
+                var wait = allowed.Reply.In(language);
+                await client.AnswerCallbackQuery(query.Id, wait.Length <= 200 ? wait : wait[..199] + "…", cancellationToken: cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
             // Answered first: the spinner on the button stops while the check runs.
             await client.AnswerCallbackQuery(query.Id, texts.Checking, cancellationToken: cancellationToken).ConfigureAwait(false);
             var (html, buttons) = await ReportAsync(service, texts, cancellationToken).ConfigureAwait(false);
@@ -184,6 +215,17 @@ internal sealed partial class TelegramUpdateHandler(
         await client.AnswerCallbackQuery(query.Id, answer.Length <= 200 ? answer : answer[..199] + "…", showAlert: true, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
     }
+
+    /// <summary>Tells a person who asks too often to slow down, once per window; later messages get no answer.</summary>
+    private static async Task SlowDownAsync(Reply reply, LimitDecision decision, Language language, CancellationToken cancellationToken)
+    {
+        if (decision.FirstRefusal)
+        {
+            await reply.SendAsync(TelegramHtml.Escape(decision.Reply.In(language)), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string UserKey(User user) => user.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>In a private chat the person manages their own alerts; in a group only its administrators do.</summary>
     private async Task<bool> MayManageAsync(Chat chat, User from, Chat? senderChat, CancellationToken cancellationToken)

@@ -10,6 +10,7 @@ using IsItDownBot.Core.Probing.Routing;
 using IsItDownBot.Core.Probing.StatusPages;
 using IsItDownBot.Core.Probing.Tcp;
 using IsItDownBot.Core.Probing.Tls;
+using IsItDownBot.Core.Safety;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,8 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton(provider => ServiceCatalog.FromOptions(provider.GetRequiredService<IOptions<CatalogOptions>>().Value));
         services.AddSingleton<QuestionParser>();
+        services.AddSection<QuestionLimitOptions>(configuration, QuestionLimitOptions.SectionName);
+        services.AddSingleton<QuestionLimiter>();
 
         services.AddSingleton(provider => new ResolverSet(provider.GetRequiredService<IOptions<DnsOptions>>()));
         services.AddSingleton<ResolverProbe>();

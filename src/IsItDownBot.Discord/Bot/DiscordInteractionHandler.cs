@@ -5,6 +5,7 @@ using IsItDownBot.Core.Asking;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Safety;
 using IsItDownBot.Core.Subscriptions;
 using IsItDownBot.Discord.Gateway;
 using IsItDownBot.Discord.Rest;
@@ -24,6 +25,7 @@ internal sealed partial class DiscordInteractionHandler(
     ServiceCatalog catalog,
     StatusChecker checker,
     SubscriptionService subscriptions,
+    QuestionLimiter limiter,
     IBotStore store,
     IOptions<DiscordOptions> options,
     ILogger<DiscordInteractionHandler> logger)
@@ -98,6 +100,11 @@ internal sealed partial class DiscordInteractionHandler(
     private async Task OnCommandAsync(Interaction interaction, CancellationToken cancellationToken)
     {
         var texts = DiscordTexts.For(interaction.Locale);
+        if (await RefusedAsync(interaction, limiter.TryQuestion(Platform, interaction.UserId ?? "", interaction.ChannelId ?? ""), texts, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         switch (interaction.Name)
         {
             case "isitdown":
@@ -105,6 +112,12 @@ internal sealed partial class DiscordInteractionHandler(
                 if (lookup.Service is not { } service)
                 {
                     await RespondAsync(interaction, Reply, DiscordEmbeds.Message(UnknownService(lookup, texts), ephemeral: true), cancellationToken).ConfigureAwait(false);
+                    return;
+                }
+
+                if (service.IsUserSupplied
+                    && await RefusedAsync(interaction, limiter.TryDomainCheck(Platform, interaction.UserId ?? ""), texts, cancellationToken).ConfigureAwait(false))
+                {
                     return;
                 }
 
@@ -182,6 +195,17 @@ internal sealed partial class DiscordInteractionHandler(
 
         if (action == "check")
         {
+            var allowed = limiter.TryQuestion(Platform, interaction.UserId ?? "", interaction.ChannelId ?? "");
+            if (allowed.Allowed && service.IsUserSupplied)
+            {
+                allowed = limiter.TryDomainCheck(Platform, interaction.UserId ?? "");
+            }
+
+            if (await RefusedAsync(interaction, allowed, texts, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
+
             // The button's message is the interaction's original: the fresh report replaces it in place.
             await RespondAsync(interaction, DeferredUpdate, null, cancellationToken).ConfigureAwait(false);
             await AfterDeferringAsync(interaction, texts, () => ReportMessageAsync(service, texts, cancellationToken), cancellationToken).ConfigureAwait(false);
@@ -233,7 +257,28 @@ internal sealed partial class DiscordInteractionHandler(
 
         var texts = DiscordTexts.English;
         var question = parser.Parse(content);
+        var authorId = Interaction.Text(author, "id") ?? "";
+        var allowed = limiter.TryQuestion(Platform, authorId, channelId);
+        if (allowed.Allowed && question is { Intent: Intent.Check, Target.Service.IsUserSupplied: true })
+        {
+            allowed = limiter.TryDomainCheck(Platform, authorId);
+        }
+
         JsonObject reply;
+        if (!allowed.Allowed)
+        {
+            // Said in the channel once per window, then silence: answering every message of a flood floods too.
+            if (!allowed.FirstRefusal)
+            {
+                return;
+            }
+
+            reply = DiscordEmbeds.Message(DiscordText.Escape(allowed.Reply.In(texts.Language)));
+            reply["message_reference"] = new JsonObject { ["message_id"] = messageId, ["fail_if_not_exists"] = false };
+            await rest.CreateMessageAsync(channelId, reply, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         switch (question.Intent)
         {
             case Intent.Check when question.Target?.Service is { } service:
@@ -255,6 +300,22 @@ internal sealed partial class DiscordInteractionHandler(
 
         reply["message_reference"] = new JsonObject { ["message_id"] = messageId, ["fail_if_not_exists"] = false };
         await rest.CreateMessageAsync(channelId, reply, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Answers a refused interaction privately (an ephemeral reply only the asker sees, so it may repeat without
+    /// flooding anyone) and says whether it was refused.
+    /// </summary>
+    private async Task<bool> RefusedAsync(Interaction interaction, LimitDecision decision, DiscordTexts texts, CancellationToken cancellationToken)
+    {
+        if (decision.Allowed)
+        {
+            return false;
+        }
+
+        var text = DiscordText.Escape(decision.Reply.In(texts.Language));
+        await RespondAsync(interaction, Reply, DiscordEmbeds.Message(text, ephemeral: true), cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<JsonObject> ReportMessageAsync(ServiceDefinition service, DiscordTexts texts, CancellationToken cancellationToken)

@@ -36,6 +36,26 @@ public sealed class DiscordEndToEndTests
     }
 
     [Fact]
+    public async Task SlashCommand_BeyondThePersonsLimit_IsRefusedPrivately_InTheirLanguage()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(200));
+        world.Settings["IsItDown:Limits:PerUser:Count"] = "1";
+        await using var rest = await FakeDiscordRest.StartAsync();
+        await using var gateway = await FakeDiscordGateway.StartAsync(rest.Token, rest.ApplicationId);
+        await using var bot = await DiscordBot.StartAsync(world, rest, gateway);
+        await rest.WaitForCallAsync(call => call.Method == "PUT" && call.Path.Contains("/guilds/700/commands", StringComparison.Ordinal));
+
+        await gateway.DispatchAsync("INTERACTION_CREATE", DiscordBot.Command("isitdown", "flaky"));
+        await rest.WaitForCallAsync(call => call.Method == "PATCH" && call.Path.EndsWith("/messages/@original", StringComparison.Ordinal));
+        await gateway.DispatchAsync("INTERACTION_CREATE", DiscordBot.Command("isitdown", "flaky", locale: "fr"));
+        var refused = await rest.WaitForCallAsync(call => call.Path.EndsWith("/callback", StringComparison.Ordinal) && (int)call.Body!["type"]! == 4);
+
+        Assert.Equal(64, (int)refused.Body!["data"]!["flags"]!);
+        Assert.StartsWith("Doucement : vous pourrez redemander dans", (string?)refused.Body["data"]!["content"], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Autocomplete_OffersCatalogMatches()
     {
         await using var world = await LoopbackWorld.StartAsync();

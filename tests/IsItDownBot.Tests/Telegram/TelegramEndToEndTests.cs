@@ -30,6 +30,48 @@ public sealed class TelegramEndToEndTests
     }
 
     [Fact]
+    public async Task SomeoneAskingTooOften_IsToldToSlowDownOnce_ThenIgnored_WhileOthersAreAnswered()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(200));
+        world.Settings["IsItDown:Limits:PerUser:Count"] = "2";
+        await using var telegram = await FakeTelegramBotApi.StartAsync();
+        await using var bot = await TelegramBot.StartAsync(world, telegram);
+
+        // One at a time: the bot already drops a chat's updates while two answers for it are under way.
+        for (var i = 1; i <= 2; i++)
+        {
+            telegram.EnqueueMessage(Alice, "is flaky down?");
+            await telegram.WaitForSentAsync(call => call.ChatId == Alice && telegram.Sent(Alice).Count == i);
+        }
+
+        telegram.EnqueueMessage(Alice, "is flaky down?");
+        await telegram.WaitForSentAsync(call => call.ChatId == Alice && call.Text?.StartsWith("Slow down", StringComparison.Ordinal) == true);
+        telegram.EnqueueMessage(Alice, "is flaky down?");
+        telegram.EnqueueMessage(Bob, "is flaky down?", fromUserId: Bob, fromUsername: "bob");
+        await telegram.WaitForSentAsync(call => call.ChatId == Bob);
+
+        var toAlice = telegram.Sent(Alice).Select(call => call.Text ?? "").ToList();
+        Assert.Equal(2, toAlice.Count(text => text.StartsWith("✅ <b>Flaky</b>", StringComparison.Ordinal)));
+        Assert.Equal(["Slow down a little: you can ask again in 60 s."], toAlice.Where(text => text.StartsWith("Slow", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AskingAboutManyUnknownDomains_IsLimitedHarderThanCatalogServices()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        world.Settings["IsItDown:Limits:DomainChecksPerUser:Count"] = "1";
+        await using var telegram = await FakeTelegramBotApi.StartAsync();
+        await using var bot = await TelegramBot.StartAsync(world, telegram);
+
+        telegram.EnqueueMessage(Alice, "is first-domain.example down?");
+        telegram.EnqueueMessage(Alice, "is second-domain.example down?");
+
+        var refused = await telegram.WaitForSentAsync(call => call.ChatId == Alice && call.Text?.StartsWith("Checks of domains", StringComparison.Ordinal) == true);
+        Assert.Contains("Try again in", refused.Text ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task FrenchSpeaker_GetsAFrenchAnswer()
     {
         await using var world = await LoopbackWorld.StartAsync();
