@@ -20,7 +20,9 @@ public static class HostName
             return false;
         }
 
-        var candidate = text.Trim();
+        // IDNA counts the ideographic and full-width full stops as dots (RFC 3490, 3.1): "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ"
+        // typed with a Japanese input method is www.example.com.
+        var candidate = FoldWidth(text.Trim()).Replace('\u3002', '.').Replace('\uFF61', '.');
         if (candidate.Contains("://", StringComparison.Ordinal))
         {
             if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
@@ -94,6 +96,27 @@ public static class HostName
 
         host = ascii;
         return true;
+    }
+
+    /// <summary>
+    /// Full-width ASCII (U+FF01 to U+FF5E, what an East Asian input method types) as plain ASCII, as IDNA's mapping
+    /// does; done by hand because invariant globalization leaves IdnMapping without that table.
+    /// </summary>
+    private static string FoldWidth(string text)
+    {
+        if (!text.Any(c => c is >= '\uFF01' and <= '\uFF5E'))
+        {
+            return text;
+        }
+
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = c is >= '\uFF01' and <= '\uFF5E' ? (char)(c - 0xFEE0) : c;
+            }
+        });
     }
 
     private static bool IsValidLabel(string label) =>

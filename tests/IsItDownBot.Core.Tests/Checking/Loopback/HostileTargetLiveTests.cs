@@ -1,0 +1,45 @@
+using System.Net;
+using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Probing;
+using IsItDownBot.Testing;
+
+namespace IsItDownBot.Core.Tests.Checking.Loopback;
+
+/// <summary>
+/// Hostile targets through the whole checker, with every answer leading to loopback (the only place a test may
+/// send anything): each is refused, and the loopback server those names point at never sees a connection.
+/// </summary>
+public sealed class HostileTargetLiveTests
+{
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("http://2130706433/")]
+    [InlineData("http://0x7f000001/")]
+    [InlineData("http://127.1/")]
+    [InlineData("https://evil.example@127.0.0.1/")]
+    [InlineData("http://[::1]/")]
+    [InlineData("http://[::ffff:127.0.0.1]/")]
+    [InlineData("rebind.example")]
+    [InlineData("v6only.example")]
+    [InlineData("bücher.example.")]
+    [InlineData("ｒｅｂｉｎｄ．ｅｘａｍｐｌｅ")]
+    public async Task Check_OfATargetLeadingToLoopback_IsRefusedAndConnectsNowhere(string typed)
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var inside = await world.StartHttpsAsync("inside.test", LoopbackHttpsServer.Respond(200));
+        world.Resolve("rebind.example", LoopbackWorld.Address);
+        world.Resolve("xn--bcher-kva.example", LoopbackWorld.Address);
+        world.Resolve("v6only.example", IPAddress.IPv6Loopback);
+
+        var report = await LoopbackBot.CheckAsync(world, typed);
+
+        Assert.Equal(Verdict.Unknown, report.Verdict);
+        Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
+        // The control hosts are probed too (they show the bot's own network works); the target never is.
+        var target = report.Service.Endpoints[0].ToString();
+        Assert.DoesNotContain(report.Probes, probe => probe.Endpoint == target && probe.Kind is ProbeKind.Tcp or ProbeKind.Tls or ProbeKind.Http
+            && probe.Outcome is not (ProbeOutcome.Blocked or ProbeOutcome.Skipped));
+        Assert.Contains(report.Probes, probe => probe.Endpoint == target && probe.Outcome == ProbeOutcome.Blocked);
+        Assert.Equal(0, inside.RequestCount);
+    }
+}
