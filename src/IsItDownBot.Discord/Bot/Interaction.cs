@@ -1,3 +1,4 @@
+using IsItDownBot.Core;
 using System.Globalization;
 using System.Text.Json;
 
@@ -78,7 +79,7 @@ internal sealed record Interaction(
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value)
             ? value.ValueKind switch
             {
-                JsonValueKind.String => value.GetString(),
+                JsonValueKind.String => JsonStrings.Read(value),
                 JsonValueKind.Number => value.GetRawText(),
                 _ => null,
             }

@@ -1,3 +1,4 @@
+using IsItDownBot.Core;
 using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
@@ -168,7 +169,7 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     private void OnDispatch(JsonElement root, JsonElement data)
     {
-        if (!root.TryGetProperty("t", out var t) || t.ValueKind != JsonValueKind.String)
+        if (!root.TryGetProperty("t", out var t) || JsonStrings.Read(t) is not { } eventName)
         {
             GatewayLog.Malformed(_logger, "a dispatch without an event name");
             return;
@@ -178,7 +179,6 @@ internal sealed class GatewayConnection : IAsyncDisposable
         if (sequence is { } seen)
             _session.Seen(seen);
 
-        var eventName = t.GetString()!;
         if (eventName == "READY")
             OnReady(data);
         else if (eventName == "RESUMED")
@@ -193,14 +193,13 @@ internal sealed class GatewayConnection : IAsyncDisposable
     private void OnReady(JsonElement data)
     {
         if (data.ValueKind != JsonValueKind.Object
-            || !data.TryGetProperty("session_id", out var sessionId) || sessionId.ValueKind != JsonValueKind.String)
+            || !data.TryGetProperty("session_id", out var sessionId) || JsonStrings.Read(sessionId) is not { } id)
         {
             GatewayLog.Malformed(_logger, "READY without a session_id");
             return;
         }
 
-        var resumeUrl = data.TryGetProperty("resume_gateway_url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString() : null;
-        var id = sessionId.GetString()!;
+        var resumeUrl = data.TryGetProperty("resume_gateway_url", out var url) ? JsonStrings.Read(url) : null;
         _session.Started(id, resumeUrl);
         _healthy = true;
         GatewayLog.Ready(_logger, id, _options.ShardId, _options.ShardCount);

@@ -133,7 +133,7 @@ public sealed class RoutingProbe(EvidenceHttpClient http, IOptions<RoutingOption
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object
-                || (root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String && status.GetString() != "ok")
+                || (root.TryGetProperty("status", out var status) && status.ValueKind == JsonValueKind.String && JsonStrings.Read(status) != "ok")
                 || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object
                 || !data.TryGetProperty("rrcs", out var rrcs) || rrcs.ValueKind != JsonValueKind.Array)
             {
@@ -156,7 +156,7 @@ public sealed class RoutingProbe(EvidenceHttpClient http, IOptions<RoutingOption
                     {
                         if (peer.ValueKind == JsonValueKind.Object
                             && peer.TryGetProperty("prefix", out var prefix) && prefix.ValueKind == JsonValueKind.String
-                            && prefix.GetString() is { Length: > 0 } text)
+                            && JsonStrings.Read(prefix) is { Length: > 0 } text)
                         {
                             carrying++;
                             prefixes[text] = prefixes.GetValueOrDefault(text) + 1;

@@ -124,7 +124,7 @@ public sealed class StatusPageProbe(EvidenceHttpClient http, TimeProvider time)
             : [];
 
     private static string? Text(JsonElement parent, string property) =>
-        parent.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        parent.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? JsonStrings.Read(value) : null;
 
     private static StatusPageEvidence Unavailable(Uri page, string detail, TimeSpan latency) =>
         new(page, StatusPageState.Unavailable, "", [], [], detail, latency);

@@ -45,6 +45,25 @@ public sealed class StatusPageProbeTests
     }
 
     [Fact]
+    public async Task Fetch_WhenTheJsonEscapesLoneSurrogates_ReadsThemAsMissingInsteadOfThrowing()
+    {
+        // Valid JSON, but "\ud800" alone is no valid .NET string: reading it naively throws.
+        await using var source = await EvidenceSource.StartAsync(context =>
+        {
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync("""
+                {"status":{"indicator":"\ud800","description":"\udc00"},
+                 "components":[{"name":"\ud800","status":"major_outage","group":false}],"incidents":[]}
+                """);
+        });
+        using var deadline = EvidenceSource.Deadline();
+
+        var evidence = await Probe(source).FetchAsync(source.Root, deadline.Token);
+
+        Assert.Equal(StatusPageState.Unavailable, evidence.State);
+    }
+
+    [Fact]
     public async Task Fetch_WhenAMajorIncidentIsOpen_ListsIt()
     {
         var page = new SimulatedStatusPage();
