@@ -1,5 +1,6 @@
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 
 namespace IsItDownBot.Tests;
@@ -34,6 +35,42 @@ public sealed class RunCommandTests
         Assert.Equal(1L, CountIncidents(database));
         SqliteConnection.ClearAllPools();
         Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+    }
+
+    [Fact]
+    public async Task Run_OnADatabaseFromANewerBuild_StopsWithExitCodeTwoAndSaysWhatToDo()
+    {
+        var database = Path.Combine(Path.GetTempPath(), $"isitdown-newer-{Guid.NewGuid():N}.db");
+        using (var connection = new SqliteConnection($"Data Source={database}"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                CREATE TABLE schema_migrations (version INTEGER NOT NULL PRIMARY KEY, description TEXT NOT NULL, applied_at INTEGER NOT NULL);
+                INSERT INTO schema_migrations VALUES (999, 'from a later release', 0);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using var config = TempConfig.FromJson(new JsonObject
+        {
+            ["Serilog"] = new JsonObject { ["MinimumLevel"] = new JsonObject { ["Default"] = "Fatal" } },
+            ["IsItDown"] = new JsonObject
+            {
+                ["Dns"] = new JsonObject { ["Resolvers"] = new JsonArray("system") },
+                ["Storage"] = new JsonObject { ["Path"] = database },
+                ["Health"] = new JsonObject { ["Urls"] = "http://127.0.0.1:0" },
+            },
+        });
+
+        var run = await CliRun.InvokeAsync("run", "--config", config.Path);
+
+        SqliteConnection.ClearAllPools();
+        File.Delete(database);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Storage:Path", run.Error, StringComparison.Ordinal);
+        Assert.Contains("schema version 999, but this build only knows up to", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Run a newer build or restore a backup.", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using IsItDownBot.Terminal;
 using Spectre.Console;
 
 namespace IsItDownBot.Cli;
@@ -6,11 +7,15 @@ namespace IsItDownBot.Cli;
 /// <param name="Interactive">True when a person watches a terminal: then a spinner shows while probing.</param>
 internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error, bool Interactive)
 {
-    public static CliContext ForProcess() => new(
-        AnsiConsole.Console,
-        System.Console.Out,
-        System.Console.Error,
-        !System.Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive);
+    public static CliContext ForProcess() => ForConsole(TerminalConsole.ForProcess(), System.Console.Out, System.Console.Error);
+
+    /// <summary>A spinner only where it can be drawn: an interactive console that may move the cursor.</summary>
+    public static CliContext ForConsole(IAnsiConsole console, TextWriter output, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        var capabilities = console.Profile.Capabilities;
+        return new(console, output, error, capabilities.Interactive && capabilities.Ansi);
+    }
 
     /// <summary>Runs <paramref name="work"/> behind a spinner when someone is watching, plainly otherwise.</summary>
     public Task<T> WhileProbingAsync<T>(string what, Func<Task<T>> work) => WhileProbingAsync(what, _ => work());

@@ -74,6 +74,10 @@ internal static partial class BotHost
         {
             throw new UsageException(exception.Message, exception);
         }
+        catch (DatabaseTooNewException exception)
+        {
+            throw new UsageException($"Cannot use the database (IsItDown:Storage:Path): {exception.Message}", exception);
+        }
         catch (SqliteException exception)
         {
             throw new UsageException($"Cannot open the database (IsItDown:Storage:Path): {exception.Message}", exception);

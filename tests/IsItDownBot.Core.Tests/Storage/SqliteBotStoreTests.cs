@@ -103,7 +103,7 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
     {
         await new SqliteBotStore(ConnectionString, _time, [.. SqliteMigrations.All, LaterStep]).MigrateAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => new SqliteBotStore(ConnectionString, _time).MigrateAsync());
+        var error = await Assert.ThrowsAsync<DatabaseTooNewException>(() => new SqliteBotStore(ConnectionString, _time).MigrateAsync());
 
         Assert.Contains($"schema version {LaterStep.Version}", error.Message, StringComparison.Ordinal);
     }

@@ -21,13 +21,13 @@ public sealed class RoutingOptions
     [Range(1, 64)]
     public int MaxAddresses { get; set; } = DefaultMaxAddresses;
 
-    /// <summary>Sent as <c>sourceapp=</c>: RIPEstat asks regular callers to identify themselves. Empty sends none.</summary>
     /// <summary>
     /// Ask about private and loopback addresses too. Off in production, where such an address is never in the
     /// global routing table; on for a lab or a replay whose routing source is itself a simulation.
     /// </summary>
     public bool IncludeNonPublicAddresses { get; set; }
 
+    /// <summary>Sent as <c>sourceapp=</c>: RIPEstat asks regular callers to identify themselves. Empty sends none.</summary>
     [RegularExpression("^[A-Za-z0-9._-]{0,64}$", ErrorMessage = "must be at most 64 letters, digits, '.', '_' or '-'.")]
     public string? SourceApp { get; set; } = DefaultSourceApp;
 }

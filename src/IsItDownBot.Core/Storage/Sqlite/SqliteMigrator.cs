@@ -69,8 +69,7 @@ internal static class SqliteMigrator
         var known = migrations.Count == 0 ? 0 : migrations[^1].Version;
         if (found is long version && version > known)
         {
-            throw new InvalidOperationException(
-                $"The database is at schema version {version}, but this build only knows up to {known}. Run a newer build or restore a backup.");
+            throw new DatabaseTooNewException(version, known);
         }
     }
 
