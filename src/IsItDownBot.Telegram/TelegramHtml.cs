@@ -11,13 +11,16 @@ internal static class TelegramHtml
 
     /// <summary>
     /// Escapes the characters Telegram's HTML mode gives meaning to (&lt;, &gt;, &amp;, and quotes for attributes),
-    /// and nothing else: accents, scripts and emoji stay as they are, not numeric entities.
+    /// and nothing else: accents, scripts and emoji stay as they are, not numeric entities. An "@" gets an invisible
+    /// word joiner after it: Telegram turns "@name" into a mention that notifies that person, and text a user
+    /// typed must never make the bot ping anyone.
     /// </summary>
     public static string Escape(string? text) =>
         (text ?? "").Replace("&", "&amp;", StringComparison.Ordinal)
             .Replace("<", "&lt;", StringComparison.Ordinal)
             .Replace(">", "&gt;", StringComparison.Ordinal)
-            .Replace("\"", "&quot;", StringComparison.Ordinal);
+            .Replace("\"", "&quot;", StringComparison.Ordinal)
+            .Replace("@", "@\u2060", StringComparison.Ordinal);
 
     /// <summary>
     /// Cuts a built message to Telegram's limit, at a line break (never inside a tag or an entity), and closes

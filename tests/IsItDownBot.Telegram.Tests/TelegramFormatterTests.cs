@@ -189,4 +189,16 @@ public sealed class TelegramFormatterTests
             TelegramFormatter.Alert(down));
         Assert.Equal("✅ <b>Facebook fonctionne de nouveau</b>\nIl a été en panne pendant 6 h 1 min.", TelegramFormatter.Alert(back));
     }
+
+    [Theory]
+    [InlineData("fooo@mention_me")]
+    [InlineData("@someone_else")]
+    public void UnknownService_EchoingAnAtSign_MentionsNobody(string typed)
+    {
+        var html = TelegramFormatter.UnknownService(typed, [], TelegramTexts.English);
+
+        // Telegram notifies "@name" in a message; a word joiner after the "@" keeps the text and drops the ping.
+        Assert.DoesNotMatch("@[A-Za-z0-9_]{5,}", FakeTelegramHtml.ToPlainText(html));
+        Assert.Contains("@\u2060", html, StringComparison.Ordinal);
+    }
 }

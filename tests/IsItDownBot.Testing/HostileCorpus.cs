@@ -12,7 +12,7 @@ public sealed class HostileCorpus(int seed)
 {
     private static readonly string[] Fragments =
     [
-        "@everyone", "@here", "<@123456789012345678>", "<@&987654321098765432>", "<#111>", "<b>", "</b>", "<i><b>", "</pre>",
+        "@everyone", "@here", "is fooo@mention_me down?", "sub@mention_me", "<@123456789012345678>", "<@&987654321098765432>", "<#111>", "<b>", "</b>", "<i><b>", "</pre>",
         "<a href=\"javascript:alert(1)\">x</a>", "<script>alert(1)</script>", "&amp;", "&", "<", ">", "\"", "'", "**", "__", "~~", "||",
         "`", "```", "> quote", "[link](https://evil.example)", "\\", "%s%n", "{0}", "${jndi:ldap://x}", "' OR 1=1 --", "/isitdown",
         "/subscribe all", "/status@OtherBot", "is facebook down?", "instagram est en panne ?", "127.0.0.1", "http://[::1]/",
