@@ -1,3 +1,4 @@
+using IsItDownBot.Testing;
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
