@@ -264,6 +264,20 @@ public class QuestionParserTests
         }
     }
 
+    [Fact]
+    public void Parse_OfTheHostileCorpus_NeverThrowsAndNeverTargetsMoreThanItWasGiven()
+    {
+        var corpus = new IsItDownBot.Testing.HostileCorpus(seed: 4);
+        foreach (var text in corpus.Texts(3_000))
+        {
+            var question = _parser.Parse(text);
+
+            // Whatever it reads as a target comes from the text, cut to the parser's bound, never invented or grown.
+            Assert.True(question.Target is null || question.Target.Query.Length <= Math.Min(text.Length, ChatText.MaxLength),
+                $"seed {corpus.Seed}: target '{question.Target?.Query}'");
+        }
+    }
+
     private static string Describe(Question question)
     {
         var intent = question.Intent.ToString();

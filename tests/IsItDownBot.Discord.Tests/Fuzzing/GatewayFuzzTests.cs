@@ -65,4 +65,18 @@ public sealed class GatewayFuzzTests
 
         Assert.True(read > 1000, $"only {read} payloads were JSON");
     }
+
+    [Fact]
+    public void ComponentIds_OfHostileButtonData_AreEitherOursOrNothing()
+    {
+        var corpus = new HostileCorpus(seed: 100);
+        var forged = corpus.Texts(3_000).Select((text, i) => (i % 3) switch { 0 => "check:" + text, 1 => "alert:" + text, _ => text });
+        foreach (var customId in forged.Append(null))
+        {
+            var (action, serviceId) = Components.Parse(customId);
+
+            Assert.True(action is null or "check" or "alert", $"seed {corpus.Seed}: action '{action}'");
+            Assert.True(action is null || serviceId is { Length: > 0 });
+        }
+    }
 }
