@@ -10,7 +10,7 @@ namespace IsItDownBot.Benchmarks.Scenarios;
 /// Scenario 4: one outage alert to 10,000 Telegram chats and 10,000 Discord channels, through <c>run</c> itself
 /// (the Release executable): its monitor declares the service down, queues the alerts in the outbox, and its
 /// dispatcher delivers them to fake platforms that enforce their limits and answer 429 beyond them. The limits
-/// are higher than the real ones (configurable: --telegram-rate=N --discord-rate=N) to keep the run short; the
+/// are higher than the real ones (configurable: --telegram-rate=N --discord-rate=N; --batch-size=N sets IsItDown:Alerts:BatchSize) to keep the run short; the
 /// bot is configured with the same limits, and the result is the delivery rate as a share of them.
 /// </summary>
 internal static class FanoutScenario
@@ -41,6 +41,7 @@ internal static class FanoutScenario
         settings["IsItDown:Monitor:Interval"] = "00:10:00";
         settings["IsItDown:Monitor:FailureThreshold"] = "1";
         settings["IsItDown:Alerts:PollInterval"] = "00:00:00.200";
+        settings["IsItDown:Alerts:BatchSize"] = Option("--batch-size=", 100).ToString(CultureInfo.InvariantCulture);
         settings["IsItDown:Alerts:RateLimits:telegram:Overall:0:Count"] = telegramRate.ToString(CultureInfo.InvariantCulture);
         settings["IsItDown:Alerts:RateLimits:telegram:Overall:0:Per"] = "00:00:01";
         settings["IsItDown:Alerts:RateLimits:telegram:PerChannel:0:Count"] = "1";
