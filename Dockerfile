@@ -16,6 +16,7 @@ COPY src/IsItDownBot.Core/IsItDownBot.Core.csproj src/IsItDownBot.Core/
 COPY src/IsItDownBot.Discord/IsItDownBot.Discord.csproj src/IsItDownBot.Discord/
 COPY src/IsItDownBot.Replay/IsItDownBot.Replay.csproj src/IsItDownBot.Replay/
 COPY src/IsItDownBot.Telegram/IsItDownBot.Telegram.csproj src/IsItDownBot.Telegram/
+COPY bench/IsItDownBot.Benchmarks/IsItDownBot.Benchmarks.csproj bench/IsItDownBot.Benchmarks/
 COPY tests/Directory.Build.props tests/
 COPY tests/IsItDownBot.Core.Tests/IsItDownBot.Core.Tests.csproj tests/IsItDownBot.Core.Tests/
 COPY tests/IsItDownBot.Discord.Tests/IsItDownBot.Discord.Tests.csproj tests/IsItDownBot.Discord.Tests/

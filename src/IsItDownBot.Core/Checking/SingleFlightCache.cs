@@ -22,7 +22,15 @@ internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
     /// A timestamp (of <see cref="TimeProvider.GetTimestamp"/>): a finished value computed from before it counts
     /// as stale, whatever its age. For callers that must not decide on evidence older than their own work.
     /// </param>
-    public Task<T> GetOrStartAsync(string key, Func<Task<T>> start, long? notBefore = null)
+    public Task<T> GetOrStartAsync(string key, Func<Task<T>> start, long? notBefore = null) =>
+        GetOrStartAsync(key, static start => start(), start, notBefore);
+
+    /// <summary>
+    /// As <see cref="GetOrStartAsync(string, Func{Task{T}}, long?)"/>, with the computation's input passed as
+    /// <paramref name="state"/>: a static <paramref name="start"/> then costs nothing on a cache hit, where a
+    /// lambda capturing its input would be allocated by every caller, hit or miss.
+    /// </summary>
+    public Task<T> GetOrStartAsync<TState>(string key, Func<TState, Task<T>> start, TState state, long? notBefore = null)
     {
         while (true)
         {
@@ -37,7 +45,7 @@ internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
                 var replacement = new Entry(time.GetTimestamp());
                 if (_entries.TryUpdate(key, replacement, existing))
                 {
-                    return replacement.Start(start, time, ttl);
+                    return replacement.Start(start, state, time, ttl);
                 }
 
                 continue;
@@ -52,7 +60,7 @@ internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
                     Sweep();
                 }
 
-                return created.Start(start, time, ttl);
+                return created.Start(start, state, time, ttl);
             }
         }
     }
@@ -81,17 +89,17 @@ internal sealed class SingleFlightCache<T>(TimeProvider time, TimeSpan ttl)
 
         public bool IsExpired(TimeProvider time) => time.GetTimestamp() >= Volatile.Read(ref _expiresAt);
 
-        public Task<T> Start(Func<Task<T>> start, TimeProvider time, TimeSpan ttl)
+        public Task<T> Start<TState>(Func<TState, Task<T>> start, TState state, TimeProvider time, TimeSpan ttl)
         {
-            _ = RunAsync(start, time, ttl);
+            _ = RunAsync(start, state, time, ttl);
             return _completion.Task;
         }
 
-        private async Task RunAsync(Func<Task<T>> start, TimeProvider time, TimeSpan ttl)
+        private async Task RunAsync<TState>(Func<TState, Task<T>> start, TState state, TimeProvider time, TimeSpan ttl)
         {
             try
             {
-                var value = await start().ConfigureAwait(false);
+                var value = await start(state).ConfigureAwait(false);
                 Volatile.Write(ref _expiresAt, time.GetTimestamp() + (long)(ttl.TotalSeconds * time.TimestampFrequency));
                 _completion.SetResult(value);
             }

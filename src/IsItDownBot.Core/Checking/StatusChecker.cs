@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
@@ -28,6 +29,8 @@ public sealed class StatusChecker
     private readonly ILogger<StatusChecker> _logger;
     private readonly SingleFlightCache<StatusReport> _reports;
     private readonly SingleFlightCache<TimedControlEvidence> _controlEvidence;
+    private readonly ConcurrentDictionary<string, (string? Group, ServiceDefinition[] Siblings)> _siblings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, GroupReading> _readings = new(StringComparer.Ordinal);
     private int _probeRounds;
 
     public StatusChecker(
@@ -60,32 +63,70 @@ public sealed class StatusChecker
     /// The answer for a service: its own probe round, read next to its group's siblings (checked in the same
     /// moment, each through its own cached round) so that a company-wide outage is called one.
     /// </summary>
+    /// <remarks>
+    /// During an outage everyone asks at once, so the cached path allocates nothing: the shared round's task
+    /// is returned as it is, and a service read in its group's light gets the reading already made from the
+    /// same rounds (reports are immutable, so the same rounds always read the same way).
+    /// </remarks>
     public Task<StatusReport> CheckAsync(ServiceDefinition service, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(service);
-        var own = RoundFor(service, cancellationToken);
+        var own = SharedRound(service);
         if (service.Group is null || service.IsUserSupplied)
         {
-            return own;
+            return WaitFor(own, cancellationToken);
         }
 
-        var siblings = _catalog.Services.Where(other => other.Group == service.Group && other.Id != service.Id).ToList();
-        return siblings.Count == 0 ? own : WithSiblingsAsync(own, siblings, service.Group, cancellationToken);
+        var siblings = SiblingsOf(service);
+        if (siblings.Length == 0)
+        {
+            return WaitFor(own, cancellationToken);
+        }
+
+        if (_readings.TryGetValue(service.Id, out var reading) && reading.IsFor(own, siblings, this))
+        {
+            return WaitFor(reading.Report, cancellationToken);
+        }
+
+        var siblingRounds = Array.ConvertAll(siblings, SharedRound);
+        var report = WithSiblingsAsync(own, siblingRounds, service.Group);
+        _readings[service.Id] = new GroupReading(own, siblings, siblingRounds, report);
+        return WaitFor(report, cancellationToken);
     }
 
-    private async Task<StatusReport> WithSiblingsAsync(Task<StatusReport> own, List<ServiceDefinition> siblings, string group, CancellationToken cancellationToken)
+    private async Task<StatusReport> WithSiblingsAsync(Task<StatusReport> own, Task<StatusReport>[] siblingRounds, string group)
     {
-        var siblingReports = await Task.WhenAll(siblings.Select(sibling => RoundFor(sibling, cancellationToken))).ConfigureAwait(false);
+        var siblingReports = await Task.WhenAll(siblingRounds).ConfigureAwait(false);
         return GroupCorrelation.InContext(await own.ConfigureAwait(false), siblingReports, _catalog.GroupName(group));
     }
 
-    private Task<StatusReport> RoundFor(ServiceDefinition service, CancellationToken cancellationToken)
+    /// <summary>The catalog's other services of the same group, found once per service rather than per question.</summary>
+    private ServiceDefinition[] SiblingsOf(ServiceDefinition service)
+    {
+        if (_siblings.TryGetValue(service.Id, out var known) && string.Equals(known.Group, service.Group, StringComparison.Ordinal))
+        {
+            return known.Siblings;
+        }
+
+        var siblings = FindSiblings(service);
+        _siblings[service.Id] = (service.Group, siblings);
+        return siblings;
+    }
+
+    // Apart from SiblingsOf: a lambda capturing the service allocates its closure on entry to the method
+    // that holds it, even when the cached siblings are returned before reaching it.
+    private ServiceDefinition[] FindSiblings(ServiceDefinition service) =>
+        [.. _catalog.Services.Where(other => other.Group == service.Group && other.Id != service.Id)];
+
+    // The round is shared, so it is never cancelled by one caller; a caller that gives up only stops waiting.
+    // WaitAsync hands back the task itself when it is complete or the token cannot be cancelled.
+    private static Task<StatusReport> WaitFor(Task<StatusReport> report, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled ? report.WaitAsync(cancellationToken) : report;
+
+    private Task<StatusReport> SharedRound(ServiceDefinition service)
     {
         var key = service.IsUserSupplied ? "domain:" + service.Id : service.Id;
-
-        // The round is shared, so it is never cancelled by one caller; a caller that gives up only stops waiting.
-        var report = _reports.GetOrStartAsync(key, () => ProbeRoundAsync(service));
-        return cancellationToken.CanBeCanceled ? report.WaitAsync(cancellationToken) : report;
+        return _reports.GetOrStartAsync(key, static state => state.Checker.ProbeRoundAsync(state.Service), (Checker: this, Service: service));
     }
 
     public async Task<IReadOnlyList<StatusReport>> CheckManyAsync(IEnumerable<ServiceDefinition> services, CancellationToken cancellationToken = default) =>
@@ -147,6 +188,33 @@ public sealed class StatusChecker
         var started = _time.GetTimestamp();
         using var deadline = new CancellationTokenSource(_options.Timeout, _time);
         return new TimedControlEvidence(await _control.ProbeAsync(deadline.Token).ConfigureAwait(false), started);
+    }
+
+    /// <summary>
+    /// A service's report read in its group's light, and the rounds it was read from: valid for as long as the
+    /// cache hands out the same rounds (a renewed round, or a failed one, is a different task).
+    /// </summary>
+    private sealed class GroupReading(Task<StatusReport> own, ServiceDefinition[] siblings, Task<StatusReport>[] siblingRounds, Task<StatusReport> report)
+    {
+        public Task<StatusReport> Report => report;
+
+        public bool IsFor(Task<StatusReport> currentOwn, ServiceDefinition[] currentSiblings, StatusChecker checker)
+        {
+            if (!ReferenceEquals(currentOwn, own) || !ReferenceEquals(currentSiblings, siblings))
+            {
+                return false;
+            }
+
+            for (var i = 0; i < siblings.Length; i++)
+            {
+                if (!ReferenceEquals(checker.SharedRound(siblings[i]), siblingRounds[i]))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
     }
 
     /// <summary>Control evidence and when its probing started (a <see cref="TimeProvider"/> timestamp).</summary>
