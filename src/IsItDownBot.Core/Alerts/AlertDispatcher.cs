@@ -23,6 +23,9 @@ public sealed partial class AlertDispatcher
     private readonly ResiliencePipeline<DeliveryResult> _pipeline;
     private readonly Dictionary<string, PacingLimiter> _limiters;
 
+    // One bound on sends in flight per platform, shared by the batches a drain loop overlaps.
+    private readonly Dictionary<string, SemaphoreSlim> _inFlight;
+
     public AlertDispatcher(IBotStore store, IEnumerable<IAlertSink> sinks, IOptions<AlertOptions> options, TimeProvider time, ILogger<AlertDispatcher>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -33,6 +36,7 @@ public sealed partial class AlertDispatcher
         _logger = logger ?? NullLogger<AlertDispatcher>.Instance;
         _pipeline = DeliveryPipeline.Create(_options, time);
         _limiters = _sinks.ToDictionary(sink => sink.Platform, sink => new PacingLimiter(_options.LimitsFor(sink.Platform)), StringComparer.Ordinal);
+        _inFlight = _sinks.ToDictionary(sink => sink.Platform, _ => new SemaphoreSlim(_options.Concurrency), StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -49,7 +53,14 @@ public sealed partial class AlertDispatcher
     public IReadOnlyList<IAlertSink> Sinks => _sinks;
 
     /// <summary>Claims and delivers one batch of one platform; see <see cref="DrainOnceAsync"/>.</summary>
-    public async Task<int> DrainAsync(IAlertSink sink, CancellationToken stopping = default)
+    public Task<int> DrainAsync(IAlertSink sink, CancellationToken stopping = default) => DrainAsync(sink, scheduled: null, stopping);
+
+    /// <summary>Claims and delivers one batch of one platform; see <see cref="DrainOnceAsync"/>.</summary>
+    /// <param name="scheduled">
+    /// Called once every alert of the batch has its rate-limit slot, before they are all sent: the moment a drain
+    /// loop may claim the next batch without disturbing this one's pace.
+    /// </param>
+    public async Task<int> DrainAsync(IAlertSink sink, Action? scheduled, CancellationToken stopping = default)
     {
         ArgumentNullException.ThrowIfNull(sink);
         var batch = await _store.ClaimDueAlertsAsync(sink.Platform, _time.GetUtcNow(), _options.Lease, _options.BatchSize, stopping)
@@ -69,7 +80,7 @@ public sealed partial class AlertDispatcher
             .Select(pair => pair.alert);
 
         var limiter = _limiters[sink.Platform];
-        using var inFlight = new SemaphoreSlim(_options.Concurrency);
+        var inFlight = _inFlight[sink.Platform];
         var deliveries = new List<Task>();
         foreach (var alert in ordered)
         {
@@ -77,6 +88,7 @@ public sealed partial class AlertDispatcher
             deliveries.Add(DeliverAsync(sink, alert, slot, inFlight, stopping));
         }
 
+        scheduled?.Invoke();
         await Task.WhenAll(deliveries).ConfigureAwait(false);
         return batch.Count;
     }
