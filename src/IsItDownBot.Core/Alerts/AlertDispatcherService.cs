@@ -15,6 +15,7 @@ public sealed partial class AlertDispatcherService(
     AlertDispatcher dispatcher,
     IBotStore store,
     OutboxSignal signal,
+    StoreWriteHealth writes,
     IOptions<AlertOptions> options,
     TimeProvider time,
     ILogger<AlertDispatcherService> logger) : BackgroundService
@@ -34,6 +35,7 @@ public sealed partial class AlertDispatcherService(
             {
                 // A batch handled may mean more are waiting: drain again at once.
                 var handled = await dispatcher.DrainAsync(sink, stoppingToken).ConfigureAwait(false);
+                writes.Succeeded(Writer(sink));
                 await RecordOutboxAgeAsync(sink.Platform, stoppingToken).ConfigureAwait(false);
                 if (handled > 0)
                 {
@@ -51,6 +53,11 @@ public sealed partial class AlertDispatcherService(
 #pragma warning restore CA1031
             {
                 LogDrainFailed(logger, exception, sink.Platform);
+                if (StoreWriteHealth.IsStoreFailure(exception))
+                {
+                    writes.Failed(Writer(sink), exception);
+                }
+
                 if (!await Pause.ForAsync(poll, time, stoppingToken).ConfigureAwait(false))
                 {
                     return;
@@ -58,6 +65,8 @@ public sealed partial class AlertDispatcherService(
             }
         }
     }
+
+    private static string Writer(IAlertSink sink) => sink.Platform + " outbox";
 
     /// <summary>An alert stuck in the outbox (a platform down, a refused token) shows as a growing age.</summary>
     private async Task RecordOutboxAgeAsync(string platform, CancellationToken stoppingToken)
