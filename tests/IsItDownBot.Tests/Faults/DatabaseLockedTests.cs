@@ -36,7 +36,7 @@ public sealed class DatabaseLockedTests
         await FaultRig.Poll(() => rig.TelegramAlerts() == 1 && rig.DiscordAlerts() == 1 ? "sent" : null, "both alerts");
         await rig.WaitForOutboxDrainedAsync();
 
-        Assert.Contains("monitor", reason, StringComparison.Ordinal);
+        Assert.Contains("writes to the database fail", reason, StringComparison.Ordinal);
         Assert.Contains("locked", reason, StringComparison.Ordinal);
         Assert.Contains("[ERR]", logged, StringComparison.Ordinal);
         Assert.Contains("Flaky", telegramAnswer, StringComparison.Ordinal);

@@ -123,7 +123,9 @@ internal sealed class FaultRig : IAsyncDisposable
     }
 
     public Task<string> WaitForLogAsync(string contains) =>
-        Poll(() => LogLines().FirstOrDefault(line => line.Contains(contains, StringComparison.Ordinal)), $"a log line with '{contains}'");
+        Poll(
+            () => LogLines().FirstOrDefault(line => line.Contains(contains, StringComparison.Ordinal)),
+            () => $"a log line with '{contains}'; the log ends:\n{string.Join('\n', LogLines().TakeLast(40))}");
 
     /// <summary>Waits for /readyz to answer 503 with <paramref name="check"/> not ready; returns that check's reason.</summary>
     public async Task<string> WaitForNotReadyAsync(string check)
@@ -171,10 +173,16 @@ internal sealed class FaultRig : IAsyncDisposable
     public int DiscordAlerts(string channel = DiscordChannel) => Rest.Messages(channel).Count;
 
     public static Task<T> Poll<T>(Func<T?> probe, string what)
+        where T : class => PollAsync(() => Task.FromResult(probe()), () => what);
+
+    public static Task<T> Poll<T>(Func<T?> probe, Func<string> what)
         where T : class => PollAsync(() => Task.FromResult(probe()), what);
 
+    public static Task<T> PollAsync<T>(Func<Task<T?>> probe, string what)
+        where T : class => PollAsync(probe, () => what);
+
     /// <summary>Polls with a deadline until <paramref name="probe"/> finds something, and returns it.</summary>
-    public static async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what)
+    public static async Task<T> PollAsync<T>(Func<Task<T?>> probe, Func<string> what)
         where T : class
     {
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(60);
@@ -187,7 +195,7 @@ internal sealed class FaultRig : IAsyncDisposable
 
             if (DateTimeOffset.UtcNow > deadline)
             {
-                throw new TimeoutException($"Waited 60 s for {what}.");
+                throw new TimeoutException($"Waited 60 s for {what()}.");
             }
 
             await Task.Delay(50);

@@ -15,7 +15,7 @@ public sealed class RateLimitStormTests
     [Fact]
     public async Task AStormOf429_OnBothPlatforms_DelaysTheFanOutButEveryAlertArrivesOnce()
     {
-        await using var rig = await FaultRig.StartAsync(configure: settings => settings["IsItDown:Alerts:RetryAttempts"] = "5");
+        await using var rig = await FaultRig.StartAsync(configure: settings => settings["IsItDown:Alerts:RetryAttempts"] = "3");
         var chats = Enumerable.Range(1, Channels).Select(i => (5100 + i).ToString(CultureInfo.InvariantCulture)).ToList();
         var channels = Enumerable.Range(1, Channels).Select(i => (6100 + i).ToString(CultureInfo.InvariantCulture)).ToList();
         await rig.SubscribeAsync("flaky", [.. chats.Select(chat => FaultRig.TelegramChannel(chat)), .. channels.Select(channel => FaultRig.DiscordChannelRef(channel))]);
@@ -25,6 +25,9 @@ public sealed class RateLimitStormTests
         rig.Rest.RateLimitNext("/messages", retryAfterSeconds: 1, global: true);
 
         rig.FlakyHealthy = false;
+        await FaultRig.Poll(
+            () => chats.All(chat => rig.TelegramAlerts(chat) > 0) && channels.All(channel => rig.DiscordAlerts(channel) > 0) ? "all" : null,
+            "an alert in every chat and channel");
         await rig.WaitForOutboxDrainedAsync();
         var (_, metrics) = await rig.Health.GetAsync("/metrics");
         var answer = await rig.AskOnTelegramAsync("is flaky down?");

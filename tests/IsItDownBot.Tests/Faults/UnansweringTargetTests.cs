@@ -30,7 +30,7 @@ public sealed class UnansweringTargetTests
             var flakyAnswer = await rig.AskOnTelegramAsync("is flaky down?", chat: 1002);
             var stuck = await stuckAnswer;
             var took = DateTimeOffset.UtcNow - started;
-            var logged = await rig.WaitForLogAsync("stuck declared Down");
+            var logged = await rig.WaitForLogAsync("stuck declared");
             await FaultRig.Poll(() => rig.TelegramAlerts() == 1 && rig.DiscordAlerts() == 1 ? "sent" : null, "the down alerts");
             await rig.WaitForReadyAsync();
 
@@ -39,7 +39,7 @@ public sealed class UnansweringTargetTests
             await rig.WaitForOutboxDrainedAsync();
 
             Assert.Contains("Stuck", stuck, StringComparison.Ordinal);
-            Assert.Contains("down", stuck, StringComparison.Ordinal);
+            Assert.Contains("don't reply", stuck, StringComparison.Ordinal);
             Assert.True(took < TimeSpan.FromSeconds(20), $"the answer took {took}");
             Assert.Contains("Flaky", flakyAnswer, StringComparison.Ordinal);
             Assert.Contains("timeout", logged, StringComparison.Ordinal);
