@@ -14,6 +14,10 @@ public sealed record FakeDiscordCall(string Method, string Path, JsonNode? Body,
     /// <summary>The HTTP status the fake answered.</summary>
     public int Status { get; init; }
 
+    /// <summary>A message whose nonce (with enforce_nonce) the channel had already seen: answered with that
+    /// message, and nothing created.</summary>
+    public bool Deduplicated { get; init; }
+
     public bool Is(string method, string pathContains) =>
         string.Equals(Method, method, StringComparison.OrdinalIgnoreCase) && Path.Contains(pathContains, StringComparison.Ordinal);
 

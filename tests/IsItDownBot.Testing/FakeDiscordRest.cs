@@ -15,7 +15,8 @@ namespace IsItDownBot.Testing;
 /// </summary>
 /// <remarks>Routes: GET /gateway/bot; PUT /applications/{app}/commands and
 /// /applications/{app}/guilds/{guild}/commands; POST /interactions/{id}/{token}/callback;
-/// PATCH /webhooks/{app}/{token}/messages/@original; POST /channels/{id}/messages. Anything else gets
+/// PATCH /webhooks/{app}/{token}/messages/@original; POST /channels/{id}/messages (with enforce_nonce, a
+/// repeated nonce in a channel returns the message already created and creates none, as Discord does). Anything else gets
 /// Discord's 404. Bot routes need "Authorization: Bot {token}" (401 otherwise); the interaction routes
 /// are authorised by their token, as on Discord. Times follow the given <see cref="TimeProvider"/>.</remarks>
 public sealed partial class FakeDiscordRest : IAsyncDisposable
@@ -34,6 +35,8 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
     private readonly Dictionary<string, (int Status, int Code, string Message)> _failingChannels = new(StringComparer.Ordinal);
     private readonly List<(string PathContains, double RetryAfter, bool Global)> _rateLimitNext = [];
     private readonly List<Bucket> _buckets = [];
+    private readonly Dictionary<(string Channel, string Nonce), JsonObject> _byNonce = [];
+    private bool _deduplicated;
     private int _failNext;
     private (int Status, string? RawBody) _failure;
     private int _tooManyRequests;
@@ -79,7 +82,8 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>POST /channels/{id}/messages that Discord accepted, optionally for one channel.</summary>
+    /// <summary>POST /channels/{id}/messages that created a message, optionally for one channel (a repeat of a
+    /// nonce with enforce_nonce is not counted: it created nothing).</summary>
     public IReadOnlyList<FakeDiscordCall> Messages(string? channelId = null)
     {
         lock (_gate)
@@ -183,7 +187,9 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
             {
                 UserAgent = NullIfEmpty(request.Headers.UserAgent.ToString()),
                 Status = answer.Status,
+                Deduplicated = _deduplicated,
             };
+            _deduplicated = false;
             _calls.Add(call);
         }
 
@@ -295,7 +301,23 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
             var channelId = channel.Groups["channel"].Value;
             if (_failingChannels.TryGetValue(channelId, out var failure))
                 return Error(failure.Status, failure.Code, failure.Message);
-            return body is JsonObject message ? new Answer(200, Message(message, channelId, now), null, []) : Error(400, 50035, "Invalid Form Body");
+            if (body is not JsonObject message)
+                return Error(400, 50035, "Invalid Form Body");
+            if (message["enforce_nonce"]?.GetValueKind() == JsonValueKind.True && message["nonce"] is JsonValue nonce
+                && nonce.ToString() is { Length: > 0 } key)
+            {
+                if (_byNonce.TryGetValue((channelId, key), out var existing))
+                {
+                    _deduplicated = true;
+                    return new Answer(200, (JsonObject)existing.DeepClone(), null, []);
+                }
+
+                var created = Message(message, channelId, now);
+                _byNonce[(channelId, key)] = created;
+                return new Answer(200, (JsonObject)created.DeepClone(), null, []);
+            }
+
+            return new Answer(200, Message(message, channelId, now), null, []);
         }
 
         return Error(404, 0, "404: Not Found");
@@ -365,7 +387,7 @@ public sealed partial class FakeDiscordRest : IAsyncDisposable
         new(status, new JsonObject { ["message"] = message, ["code"] = code }, null, []);
 
     private static bool IsAcceptedMessage(FakeDiscordCall call, string? channelId) =>
-        call.Method == "POST" && call.Status == 200
+        call.Method == "POST" && call.Status == 200 && !call.Deduplicated
         && ChannelMessagesRoute().Match(call.Path) is { Success: true } match
         && (channelId is null || match.Groups["channel"].Value == channelId);
 

@@ -96,6 +96,13 @@ internal sealed class ExecutableProcess : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>SIGKILL, as the kernel's OOM killer or a power cut would: no shutdown, no flush, nothing.</summary>
+    public void Kill()
+    {
+        _process.Kill();
+        _process.WaitForExit();
+    }
+
     public async Task<int> WaitForExitAsync()
     {
         await _process.WaitForExitAsync().WaitAsync(Patience);

@@ -27,10 +27,13 @@ internal sealed class RunningBot : IAsyncDisposable
 
     public IHost Host { get; }
 
+    /// <summary>The database file: a test may lock it from another connection.</summary>
+    public string DatabasePath => _database;
+
     /// <summary>Where this bot serves /healthz, /readyz and /metrics (the port Kestrel picked).</summary>
     public Uri HealthAddress => new(Host.Services.GetRequiredService<HealthServer>().Addresses[0]);
 
-    public static async Task<RunningBot> StartAsync(LoopbackWorld world, Action<IDictionary<string, string?>> configure)
+    public static async Task<RunningBot> StartAsync(LoopbackWorld world, Action<IDictionary<string, string?>> configure, Action<IServiceCollection>? configureServices = null)
     {
         var database = Path.Combine(Path.GetTempPath(), $"isitdown-bot-{Guid.NewGuid():N}.db");
         world.Settings["IsItDown:Storage:Path"] = database;
@@ -43,7 +46,7 @@ internal sealed class RunningBot : IAsyncDisposable
         world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
         configure(world.Settings);
         var config = TempConfig.FromJson(world.ToJson());
-        var host = BotHost.Build(config.Path);
+        var host = BotHost.Build(config.Path, configureServices);
         await host.StartAsync();
         return new RunningBot(host, config, database);
     }

@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -15,6 +16,9 @@ namespace IsItDownBot.Core.Alerts;
 /// </summary>
 public sealed partial class AlertDispatcher
 {
+    // Long enough not to hammer a database that stays broken, short enough to mark soon after it recovers.
+    private static readonly TimeSpan MaxMarkPause = TimeSpan.FromSeconds(10);
+
     private readonly IBotStore _store;
     private readonly IReadOnlyList<IAlertSink> _sinks;
     private readonly AlertOptions _options;
@@ -113,7 +117,7 @@ public sealed partial class AlertDispatcher
 
             // A delivery that has started finishes even while stopping: the send timeout bounds it.
             var result = await SendAsync(sink, alert).ConfigureAwait(false);
-            await RecordAsync(alert, result).ConfigureAwait(false);
+            await RecordAsync(alert, result, stopping).ConfigureAwait(false);
         }
         finally
         {
@@ -176,7 +180,7 @@ public sealed partial class AlertDispatcher
         }
     }
 
-    private async Task RecordAsync(OutboxAlert alert, DeliveryResult result)
+    private async Task RecordAsync(OutboxAlert alert, DeliveryResult result, CancellationToken stopping)
     {
         var now = _time.GetUtcNow();
         var platform = BotMetrics.Platform(alert.Channel.Platform);
@@ -197,7 +201,7 @@ public sealed partial class AlertDispatcher
         switch (result.Status)
         {
             case DeliveryStatus.Delivered:
-                if (!await _store.MarkDeliveredAsync(alert, now, CancellationToken.None).ConfigureAwait(false))
+                if (!await MarkDeliveredAsync(alert, now, stopping).ConfigureAwait(false))
                 {
                     LogSentAfterClaimLost(_logger, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId);
                 }
@@ -225,6 +229,33 @@ public sealed partial class AlertDispatcher
         }
     }
 
+    /// <summary>
+    /// The platform has the alert: if the mark were lost to a database fault (locked, full, read-only), the alert
+    /// would be sent again once its lease ran out, and Telegram cannot tell a repeat. So the mark is retried while
+    /// this dispatcher still holds the claim, with a growing pause, until the store takes it or the bot stops.
+    /// </summary>
+    private async Task<bool> MarkDeliveredAsync(OutboxAlert alert, DateTimeOffset at, CancellationToken stopping)
+    {
+        var pause = _options.PollInterval;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _store.MarkDeliveredAsync(alert, at, CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (StoreWriteHealth.IsStoreFailure(exception))
+            {
+                LogMarkFailed(_logger, exception, alert.Id, alert.Channel.Platform, alert.Channel.ChannelId, attempt);
+                if (!await Pause.ForAsync(pause, _time, stopping).ConfigureAwait(false))
+                {
+                    throw;
+                }
+
+                pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, MaxMarkPause.Ticks));
+            }
+        }
+    }
+
     private static string Services(OutboxAlert alert) => string.Join(",", alert.Message.Items.Select(item => item.ServiceId));
 
     private static string Outcome(DeliveryStatus status) => status switch
@@ -247,6 +278,9 @@ public sealed partial class AlertDispatcher
     // The key names the incidents the alert reports ("down:12:telegram:-100123"): the line links a delivery to them.
     [LoggerMessage(EventId = 206, Level = LogLevel.Debug, Message = "Alert {AlertId} delivered to {Platform}:{Channel} for {Service} (incident key {IncidentKey})")]
     private static partial void LogDelivered(ILogger logger, long alertId, string platform, string channel, string service, string incidentKey);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Warning, Message = "Alert {AlertId} was delivered to {Platform}:{Channel} but could not be marked (attempt {Attempt}); trying again so that it is not sent twice")]
+    private static partial void LogMarkFailed(ILogger logger, Exception exception, long alertId, string platform, string channel, int attempt);
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Information, Message = "Alert {AlertId} to {Platform}:{Channel} is no longer this dispatcher's to send (claimed elsewhere or settled)")]
     private static partial void LogClaimLost(ILogger logger, long alertId, string platform, string channel);

@@ -15,6 +15,7 @@ public sealed partial class AlertDispatcherService(
     AlertDispatcher dispatcher,
     IBotStore store,
     OutboxSignal signal,
+    StoreWriteHealth writes,
     IOptions<AlertOptions> options,
     TimeProvider time,
     ILogger<AlertDispatcherService> logger) : BackgroundService
@@ -54,9 +55,11 @@ public sealed partial class AlertDispatcherService(
                     if (!drain.IsCompleted || await drain.ConfigureAwait(false) > 0)
                     {
                         // A batch handled may mean more are waiting: claim again at once.
+                        writes.Succeeded(Writer(sink));
                         continue;
                     }
 
+                    writes.Succeeded(Writer(sink));
                     sending = null;
                     await signal.WaitAsync(poll, time, stoppingToken).ConfigureAwait(false);
                 }
@@ -69,6 +72,11 @@ public sealed partial class AlertDispatcherService(
 #pragma warning restore CA1031
                 {
                     LogDrainFailed(logger, exception, sink.Platform);
+                    if (StoreWriteHealth.IsStoreFailure(exception))
+                    {
+                        writes.Failed(Writer(sink), exception);
+                    }
+
                     sending = null;
                     if (!await Pause.ForAsync(poll, time, stoppingToken).ConfigureAwait(false))
                     {
@@ -100,6 +108,8 @@ public sealed partial class AlertDispatcherService(
             }
         }
     }
+
+    private static string Writer(IAlertSink sink) => sink.Platform + " outbox";
 
     /// <summary>An alert stuck in the outbox (a platform down, a refused token) shows as a growing age.</summary>
     private async Task RecordOutboxAgeAsync(string platform, CancellationToken stoppingToken)

@@ -34,6 +34,7 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<IBotStore>(provider => SqliteBotStore.Create(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,
             provider.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<StoreWriteHealth>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<OutageTracker>();
         services.TryAddSingleton<OutageMonitor>();

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Hosting;
+using IsItDownBot.Core.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,9 +10,12 @@ namespace IsItDownBot.Core.Monitoring;
 public sealed partial class MonitorService(
     OutageMonitor monitor,
     IOptions<MonitorOptions> options,
+    StoreWriteHealth writes,
     TimeProvider time,
     ILogger<MonitorService> logger) : BackgroundService
 {
+    private const string Writer = "monitor";
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Interval;
@@ -21,6 +25,7 @@ public sealed partial class MonitorService(
             try
             {
                 await monitor.RunRoundAsync(stoppingToken).ConfigureAwait(false);
+                writes.Succeeded(Writer);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -31,6 +36,10 @@ public sealed partial class MonitorService(
 #pragma warning restore CA1031
             {
                 LogRoundFailed(logger, exception);
+                if (StoreWriteHealth.IsStoreFailure(exception))
+                {
+                    writes.Failed(Writer, exception);
+                }
             }
 
             // Random spread, not security: many bots must not probe a service in step.

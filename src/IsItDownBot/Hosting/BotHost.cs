@@ -24,7 +24,11 @@ internal static partial class BotHost
     /// <summary>How long a stop may take: the delivery under way finishes within its send timeout.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static IHost Build(string? configFile)
+    public static IHost Build(string? configFile) => Build(configFile, configureServices: null);
+
+    /// <param name="configureServices">Registrations made before the bot's own, which then keep them (they are added
+    /// with TryAdd): how a test puts a faulty store at the boundary of the real host.</param>
+    public static IHost Build(string? configFile, Action<IServiceCollection>? configureServices)
     {
         var configuration = AppConfiguration.Load(configFile);
         var serilog = CoreServices.CreateLogger(configuration, minimumWarning: false);
@@ -36,6 +40,7 @@ internal static partial class BotHost
         builder.Configuration.AddConfiguration(configuration);
         builder.Services.AddSerilog(serilog, dispose: true);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
+        configureServices?.Invoke(builder.Services);
         builder.Services
             .AddIsItDownCore(configuration)
             .AddIsItDownMonitoring(configuration)

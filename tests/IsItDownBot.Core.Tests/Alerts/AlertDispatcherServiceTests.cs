@@ -32,7 +32,7 @@ public sealed class AlertDispatcherServiceTests : IAsyncLifetime
         var sink = new RecordingAlertSink { Behaviour = (_, _) => gate.Task };
         var options = Options.Create(new AlertOptions { BatchSize = 3, RetryAttempts = 0, RateLimits = { ["telegram"] = new PlatformLimits() } });
         var dispatcher = new AlertDispatcher(_database.Store, [sink], options, _time);
-        using var service = new AlertDispatcherService(dispatcher, _database.Store, new OutboxSignal(), options, _time, NullLogger<AlertDispatcherService>.Instance);
+        using var service = new AlertDispatcherService(dispatcher, _database.Store, new OutboxSignal(), new StoreWriteHealth(), options, _time, NullLogger<AlertDispatcherService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
 

@@ -8,18 +8,23 @@ namespace IsItDownBot.Core.Storage.Sqlite;
 /// </summary>
 public sealed partial class SqliteBotStore : IBotStore
 {
-    // A second writer (another loop, another process) waits this long for the lock instead of failing.
-    // Writes here take milliseconds; only a stuck process should ever exhaust it.
-    private const int BusyTimeoutMilliseconds = 30_000;
-
     private readonly string _connectionString;
     private readonly string _dataSource;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<SchemaMigration> _migrations;
 
+    // A second writer (another loop, another process) waits this long for the lock instead of failing.
+    private readonly int _busyTimeoutMilliseconds = (int)StorageOptions.DefaultBusyTimeout.TotalMilliseconds;
+
     public SqliteBotStore(string connectionString, TimeProvider time)
         : this(connectionString, time, SqliteMigrations.All)
     {
+    }
+
+    private SqliteBotStore(string connectionString, TimeProvider time, TimeSpan busyTimeout)
+        : this(connectionString, time, SqliteMigrations.All)
+    {
+        _busyTimeoutMilliseconds = (int)busyTimeout.TotalMilliseconds;
     }
 
     /// <summary>With a different list of migrations: lets tests build a file at an older schema version.</summary>
@@ -44,7 +49,7 @@ public sealed partial class SqliteBotStore : IBotStore
             DataSource = Path.GetFullPath(options.Path),
             Mode = SqliteOpenMode.ReadWriteCreate,
         };
-        return new SqliteBotStore(builder.ToString(), time);
+        return new SqliteBotStore(builder.ToString(), time, options.BusyTimeout);
     }
 
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -77,7 +82,7 @@ public sealed partial class SqliteBotStore : IBotStore
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Per connection, not per file: a pooled connection keeps it, a new one needs it.
-            using var busy = connection.Command($"PRAGMA busy_timeout = {BusyTimeoutMilliseconds};");
+            using var busy = connection.Command($"PRAGMA busy_timeout = {_busyTimeoutMilliseconds};");
             await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }
