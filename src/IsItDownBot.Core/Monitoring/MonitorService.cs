@@ -5,14 +5,33 @@ using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Core.Monitoring;
 
-/// <summary>Runs a monitoring round every <c>IsItDown:Monitor:Interval</c>, with jitter, until the host stops.</summary>
+/// <summary>
+/// Runs a monitoring round every <c>IsItDown:Monitor:Interval</c>, with jitter, until the host stops; with
+/// several instances on one database, only the one holding the monitor's lease runs it.
+/// </summary>
 public sealed partial class MonitorService(
     OutageMonitor monitor,
+    MonitorLeadership leadership,
     IOptions<MonitorOptions> options,
     TimeProvider time,
     ILogger<MonitorService> logger) : BackgroundService
 {
+    // Long enough for one UPDATE; a stop must not hang on a database that went away.
+    private static readonly TimeSpan StepDownTimeout = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunRoundsAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await StepDownAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunRoundsAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Interval;
         var jitter = options.Value.Jitter;
@@ -20,7 +39,10 @@ public sealed partial class MonitorService(
         {
             try
             {
-                await monitor.RunRoundAsync(stoppingToken).ConfigureAwait(false);
+                if (await leadership.TryLeadAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    await monitor.RunRoundAsync(stoppingToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,6 +65,24 @@ public sealed partial class MonitorService(
             }
         }
     }
+
+    private async Task StepDownAsync()
+    {
+        using var timeout = new CancellationTokenSource(StepDownTimeout);
+        try
+        {
+            await leadership.StepDownAsync(timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Stopping goes on whatever the database says: the lease then simply expires.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStepDownFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Could not give up the monitor's lease on stopping; another instance takes over when it expires")]
+    private static partial void LogStepDownFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Error, Message = "A monitoring round failed; the next one runs after the interval")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
