@@ -96,6 +96,9 @@ internal sealed class ExecutableProcess : IDisposable
         kill.WaitForExit();
     }
 
+    /// <summary>SIGKILL: the process dies at once, mid-work, with no chance to release anything (a crash, an OOM kill).</summary>
+    public void Kill() => _process.Kill();
+
     public async Task<int> WaitForExitAsync()
     {
         await _process.WaitForExitAsync().WaitAsync(Patience);

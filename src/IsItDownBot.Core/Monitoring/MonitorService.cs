@@ -41,7 +41,7 @@ public sealed partial class MonitorService(
             {
                 if (await leadership.TryLeadAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    await monitor.RunRoundAsync(stoppingToken).ConfigureAwait(false);
+                    await RunLeadingRoundAsync(stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -66,6 +66,56 @@ public sealed partial class MonitorService(
         }
     }
 
+    private async Task RunLeadingRoundAsync(CancellationToken stoppingToken)
+    {
+        using var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeat = KeepLeadingAsync(round);
+        try
+        {
+            await monitor.RunRoundAsync(round.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (round.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            LogLostMidRound(logger);
+        }
+        finally
+        {
+            await round.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
+        }
+    }
+
+    // A round can outlast the lease (probes waiting out their timeouts, a machine busy starting up): the lease is
+    // renewed while it runs, and the round is abandoned before its commit once the lease is lost, so a round
+    // whose monitor another instance has taken over does not decide the same transitions a second time.
+    private async Task KeepLeadingAsync(CancellationTokenSource round)
+    {
+        var every = options.Value.EffectiveLeaderLease / 3;
+        while (await Pause.ForAsync(every, time, round.Token).ConfigureAwait(false))
+        {
+            try
+            {
+                if (await leadership.TryLeadAsync(round.Token).ConfigureAwait(false))
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (round.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Unable to renew is treated as lost: the lease may run out before the database answers again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogRenewFailed(logger, exception);
+            }
+
+            await round.CancelAsync().ConfigureAwait(false);
+            return;
+        }
+    }
+
     private async Task StepDownAsync()
     {
         using var timeout = new CancellationTokenSource(StepDownTimeout);
@@ -80,6 +130,12 @@ public sealed partial class MonitorService(
             LogStepDownFailed(logger, exception);
         }
     }
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Warning, Message = "The monitor's lease was lost during a round; the round is abandoned before deciding anything")]
+    private static partial void LogLostMidRound(ILogger logger);
+
+    [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Could not renew the monitor's lease during a round")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Could not give up the monitor's lease on stopping; another instance takes over when it expires")]
     private static partial void LogStepDownFailed(ILogger logger, Exception exception);
