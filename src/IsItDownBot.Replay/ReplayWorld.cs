@@ -18,8 +18,8 @@ public sealed class ReplayWorld : IAsyncDisposable
 
     // Probes answer in milliseconds on loopback; these only bound what a silent server costs, so that a whole
     // replay takes seconds, while leaving a busy machine room for a slow first handshake.
-    private static readonly TimeSpan DnsTimeout = TimeSpan.FromMilliseconds(500);
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DnsTimeout = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
 
     // Certificates are dated in the scenario's time, not today's: the bot checks them against the scenario clock.
     private static readonly TimeSpan CertificateAge = TimeSpan.FromDays(30);

@@ -35,6 +35,16 @@ internal sealed class MonitoringOptionsValidator(ServiceCatalog catalog) :
             .Where(pair => catalog.Find(pair.id) is null)
             .Select(pair => $"{MonitorOptions.SectionName}:AlwaysWatch:{pair.index}: '{pair.id}' is not a service of the catalog.")
             .ToList();
+
+        // The leader renews before each round: a lease shorter than the longest pause would pass to another
+        // instance between two rounds of a live leader, and two monitors would decide the same transitions.
+        var longestPause = options.Interval * (1 + options.Jitter);
+        if (options.LeaderLease is { } lease && lease <= longestPause)
+        {
+            errors.Add($"{MonitorOptions.SectionName}:LeaderLease ({lease}) must be longer than the longest pause between rounds "
+                + $"({longestPause}: Interval x (1 + Jitter)), or a live leader would lose the monitor between two rounds.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

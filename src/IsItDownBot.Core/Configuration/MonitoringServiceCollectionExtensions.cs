@@ -3,6 +3,7 @@ using IsItDownBot.Core.Configuration;
 using IsItDownBot.Core.Health;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Storage.Postgres;
 using IsItDownBot.Core.Storage.Sqlite;
 using IsItDownBot.Core.Subscriptions;
 using Microsoft.Extensions.Configuration;
@@ -31,13 +32,20 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<AlertOptions>>(provider => provider.GetRequiredService<MonitoringOptionsValidator>());
         services.AddSingleton<IValidateOptions<MonitorOptions>>(provider => provider.GetRequiredService<MonitoringOptionsValidator>());
 
-        services.TryAddSingleton<IBotStore>(provider => SqliteBotStore.Create(
-            provider.GetRequiredService<IOptions<StorageOptions>>().Value,
-            provider.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+
+        // The provider picks the store; everything above it sees only IBotStore.
+        services.TryAddSingleton<IBotStore>(provider =>
+        {
+            var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var time = provider.GetRequiredService<TimeProvider>();
+            return storage.IsPostgres ? PostgresBotStore.Create(storage, time) : SqliteBotStore.Create(storage, time);
+        });
         services.TryAddSingleton<StoreWriteHealth>();
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<OutageTracker>();
         services.TryAddSingleton<OutageMonitor>();
+        services.TryAddSingleton<MonitorLeadership>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<AlertDispatcher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, ConsoleAlertSink>());

@@ -12,6 +12,10 @@ public sealed class MonitorOptions
     public const int DefaultFailureThreshold = 2;
     public const int DefaultSuccessThreshold = 2;
 
+    // Three rounds: a leader that misses one renewal (a slow round, a database hiccup) keeps its place.
+    public const int LeaderLeaseRounds = 3;
+    public static readonly TimeSpan MinimumDefaultLeaderLease = TimeSpan.FromSeconds(30);
+
     /// <summary>Time between two rounds of checks.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan Interval { get; set; } = DefaultInterval;
@@ -27,6 +31,17 @@ public sealed class MonitorOptions
     /// <summary>Consecutive passing rounds before a service that was down is declared back up.</summary>
     [Range(1, 100)]
     public int SuccessThreshold { get; set; } = DefaultSuccessThreshold;
+
+    /// <summary>
+    /// With several instances on one database, how long the instance running the rounds keeps that role without
+    /// renewing it: when it dies, another takes over after at most this long. Default: three intervals, at least 30 s.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan? LeaderLease { get; set; }
+
+    /// <summary>The leader lease in force: <see cref="LeaderLease"/> when set, else the default from the interval.</summary>
+    public TimeSpan EffectiveLeaderLease =>
+        LeaderLease ?? TimeSpan.FromTicks(Math.Max(Interval.Ticks * LeaderLeaseRounds, MinimumDefaultLeaderLease.Ticks));
 
     /// <summary>Services watched even without a subscription (their alerts show in the log).</summary>
     public List<string> AlwaysWatch { get; set; } = [];

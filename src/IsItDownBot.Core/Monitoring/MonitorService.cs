@@ -6,9 +6,13 @@ using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Core.Monitoring;
 
-/// <summary>Runs a monitoring round every <c>IsItDown:Monitor:Interval</c>, with jitter, until the host stops.</summary>
+/// <summary>
+/// Runs a monitoring round every <c>IsItDown:Monitor:Interval</c>, with jitter, until the host stops; with
+/// several instances on one database, only the one holding the monitor's lease runs it.
+/// </summary>
 public sealed partial class MonitorService(
     OutageMonitor monitor,
+    MonitorLeadership leadership,
     IOptions<MonitorOptions> options,
     StoreWriteHealth writes,
     TimeProvider time,
@@ -16,7 +20,22 @@ public sealed partial class MonitorService(
 {
     private const string Writer = "monitor";
 
+    // Long enough for one UPDATE; a stop must not hang on a database that went away.
+    private static readonly TimeSpan StepDownTimeout = TimeSpan.FromSeconds(5);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await RunRoundsAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await StepDownAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunRoundsAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.Interval;
         var jitter = options.Value.Jitter;
@@ -24,8 +43,11 @@ public sealed partial class MonitorService(
         {
             try
             {
-                await monitor.RunRoundAsync(stoppingToken).ConfigureAwait(false);
-                writes.Succeeded(Writer);
+                if (await leadership.TryLeadAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    await RunLeadingRoundAsync(stoppingToken).ConfigureAwait(false);
+                    writes.Succeeded(Writer);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,6 +74,80 @@ public sealed partial class MonitorService(
             }
         }
     }
+
+    private async Task RunLeadingRoundAsync(CancellationToken stoppingToken)
+    {
+        using var round = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        var heartbeat = KeepLeadingAsync(round);
+        try
+        {
+            await monitor.RunRoundAsync(round.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (round.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
+        {
+            LogLostMidRound(logger);
+        }
+        finally
+        {
+            await round.CancelAsync().ConfigureAwait(false);
+            await heartbeat.ConfigureAwait(false);
+        }
+    }
+
+    // A round can outlast the lease (probes waiting out their timeouts, a machine busy starting up): the lease is
+    // renewed while it runs, and the round is abandoned before its commit once the lease is lost, so a round
+    // whose monitor another instance has taken over does not decide the same transitions a second time.
+    private async Task KeepLeadingAsync(CancellationTokenSource round)
+    {
+        var every = options.Value.EffectiveLeaderLease / 3;
+        while (await Pause.ForAsync(every, time, round.Token).ConfigureAwait(false))
+        {
+            try
+            {
+                if (await leadership.TryLeadAsync(round.Token).ConfigureAwait(false))
+                {
+                    continue;
+                }
+            }
+            catch (OperationCanceledException) when (round.IsCancellationRequested)
+            {
+                return;
+            }
+#pragma warning disable CA1031 // Unable to renew is treated as lost: the lease may run out before the database answers again.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                LogRenewFailed(logger, exception);
+            }
+
+            await round.CancelAsync().ConfigureAwait(false);
+            return;
+        }
+    }
+
+    private async Task StepDownAsync()
+    {
+        using var timeout = new CancellationTokenSource(StepDownTimeout);
+        try
+        {
+            await leadership.StepDownAsync(timeout.Token).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Stopping goes on whatever the database says: the lease then simply expires.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStepDownFailed(logger, exception);
+        }
+    }
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Warning, Message = "The monitor's lease was lost during a round; the round is abandoned before deciding anything")]
+    private static partial void LogLostMidRound(ILogger logger);
+
+    [LoggerMessage(EventId = 313, Level = LogLevel.Warning, Message = "Could not renew the monitor's lease during a round")]
+    private static partial void LogRenewFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "Could not give up the monitor's lease on stopping; another instance takes over when it expires")]
+    private static partial void LogStepDownFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 310, Level = LogLevel.Error, Message = "A monitoring round failed; the next one runs after the interval")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);

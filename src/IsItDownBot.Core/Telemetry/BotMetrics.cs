@@ -35,6 +35,10 @@ public static class BotMetrics
     public static readonly Gauge<long> OpenIncidents = Meter.CreateGauge<long>(
         "isitdown.incidents.open", unit: "{incident}", description: "Open incidents after the last monitoring round");
 
+    /// <summary>1 while this instance holds the monitor's lease and runs its rounds, 0 while another one does.</summary>
+    public static readonly Gauge<long> MonitorLeader = Meter.CreateGauge<long>(
+        "isitdown.monitor.leader", unit: "{instance}", description: "1 when this instance runs the monitoring rounds");
+
     public static readonly Counter<long> AlertsQueued = Meter.CreateCounter<long>(
         "isitdown.alerts.queued", unit: "{alert}", description: "Alerts written to the outbox, by platform");
 

@@ -1,7 +1,7 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +16,7 @@ internal static class OpenIncidents
     public static async Task<IReadOnlyDictionary<string, Incident>> ReadAsync(IServiceProvider provider, IEnumerable<ServiceDefinition> services, CancellationToken cancellationToken)
     {
         var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-        if (!File.Exists(storage.Path))
+        if (!storage.IsPostgres && !File.Exists(storage.Path))
         {
             return new Dictionary<string, Incident>();
         }
@@ -33,7 +33,7 @@ internal static class OpenIncidents
                 }
             }
         }
-        catch (SqliteException)
+        catch (DbException)
         {
             // Not a database of ours, or one from another version: the answer simply goes without history.
         }

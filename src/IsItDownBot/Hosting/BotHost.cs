@@ -2,12 +2,14 @@ using IsItDownBot.Cli;
 using IsItDownBot.Health;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Storage.Postgres;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Serilog;
 
 namespace IsItDownBot.Hosting;
@@ -71,6 +73,8 @@ internal static partial class BotHost
             LogNoPlatform(logger, string.Join(", ", TokenKeys));
         }
 
+        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var databaseKey = storage.IsPostgres ? $"{StorageOptions.SectionName}:ConnectionString" : $"{StorageOptions.SectionName}:Path";
         try
         {
             await host.StartAsync(cancellationToken);
@@ -81,24 +85,30 @@ internal static partial class BotHost
         }
         catch (DatabaseTooNewException exception)
         {
-            throw new UsageException($"Cannot use the database (IsItDown:Storage:Path): {exception.Message}", exception);
+            throw new UsageException($"Cannot use the database ({databaseKey}): {exception.Message}", exception);
         }
         catch (SqliteException exception)
         {
-            throw new UsageException($"Cannot open the database (IsItDown:Storage:Path): {exception.Message}", exception);
+            throw new UsageException($"Cannot open the database ({databaseKey}): {exception.Message}", exception);
+        }
+        catch (NpgsqlException exception)
+        {
+            // Neither the server nor the driver should quote the password, but the message is scrubbed anyway and
+            // the inner exception dropped, so nothing further up can print it unscrubbed.
+            var message = PostgresConnection.Scrub(exception.Message, storage.ConnectionString);
+            throw new UsageException($"Cannot open the database ({databaseKey}, {PostgresConnection.Describe(storage.ConnectionString!)}): {message}");
         }
         catch (IOException exception)
         {
-            throw new UsageException($"Cannot create the database (IsItDown:Storage:Path): {exception.Message}", exception);
+            throw new UsageException($"Cannot create the database ({databaseKey}): {exception.Message}", exception);
         }
         catch (UnauthorizedAccessException exception)
         {
-            throw new UsageException($"Cannot create the database (IsItDown:Storage:Path): {exception.Message}", exception);
+            throw new UsageException($"Cannot create the database ({databaseKey}): {exception.Message}", exception);
         }
 
-        var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var monitor = host.Services.GetRequiredService<IOptions<MonitorOptions>>().Value;
-        var databasePath = Path.GetFullPath(storage.Path);
+        var databasePath = storage.IsPostgres ? PostgresConnection.Describe(storage.ConnectionString!) : Path.GetFullPath(storage.Path);
         LogStarted(logger, databasePath, monitor.Interval, monitor.AlwaysWatch.Count);
 
         // Until Ctrl+C, SIGTERM or the caller's token: then the dispatcher finishes the delivery under way.

@@ -540,4 +540,62 @@ public abstract class BotStoreContractTests
         Assert.Equal(1, await store.PendingAlertCountAsync("discord"));
         Assert.Equal(0, await store.PendingAlertCountAsync("console"));
     }
+
+    // Leases: the monitor's leadership across instances
+
+    [Fact]
+    public async Task TryAcquireLease_WhileAnotherHoldsIt_LeavesItWithThatHolder()
+    {
+        var leases = (ILeaseStore)await CreateStoreAsync();
+
+        var first = await leases.TryAcquireLeaseAsync("monitor", "a", Start, Lease);
+        var second = await leases.TryAcquireLeaseAsync("monitor", "b", Start.AddSeconds(59), Lease);
+
+        Assert.Equal(new LeaseHolder("a", Start + Lease), first);
+        Assert.Equal(new LeaseHolder("a", Start + Lease), second);
+    }
+
+    [Fact]
+    public async Task TryAcquireLease_ByItsHolder_RenewsIt_AndOnceExpiredAnotherTakesItOver()
+    {
+        var leases = (ILeaseStore)await CreateStoreAsync();
+        await leases.TryAcquireLeaseAsync("monitor", "a", Start, Lease);
+
+        var renewed = await leases.TryAcquireLeaseAsync("monitor", "a", Start.AddSeconds(50), Lease);
+        var stillHeld = await leases.TryAcquireLeaseAsync("monitor", "b", Start + Lease, Lease);
+        var takenOver = await leases.TryAcquireLeaseAsync("monitor", "b", Start.AddSeconds(50) + Lease, Lease);
+        var formerHolder = await leases.TryAcquireLeaseAsync("monitor", "a", Start.AddSeconds(51) + Lease, Lease);
+
+        Assert.Equal(new LeaseHolder("a", Start.AddSeconds(50) + Lease), renewed);
+        Assert.Equal("a", stillHeld.Holder);
+        Assert.Equal(new LeaseHolder("b", Start.AddSeconds(50) + Lease + Lease), takenOver);
+        Assert.Equal("b", formerHolder.Holder);
+    }
+
+    [Fact]
+    public async Task ReleaseLease_ByItsHolderOnly_FreesItAtOnce()
+    {
+        var leases = (ILeaseStore)await CreateStoreAsync();
+        await leases.TryAcquireLeaseAsync("monitor", "a", Start, Lease);
+        await leases.TryAcquireLeaseAsync("other", "a", Start, Lease);
+
+        await leases.ReleaseLeaseAsync("monitor", "b");
+        Assert.Equal("a", (await leases.TryAcquireLeaseAsync("monitor", "b", Start.AddSeconds(1), Lease)).Holder);
+
+        await leases.ReleaseLeaseAsync("monitor", "a");
+        Assert.Equal("b", (await leases.TryAcquireLeaseAsync("monitor", "b", Start.AddSeconds(2), Lease)).Holder);
+        Assert.Equal("a", (await leases.TryAcquireLeaseAsync("other", "b", Start.AddSeconds(2), Lease)).Holder);
+    }
+
+    [Fact]
+    public async Task TryAcquireLease_WhenSeveralRaceForAFreeLease_GivesItToExactlyOne()
+    {
+        var leases = (ILeaseStore)await CreateStoreAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => Task.Run(() => leases.TryAcquireLeaseAsync("monitor", $"instance-{i}", Start, Lease))));
+
+        var winners = results.Select(result => result.Holder).Distinct().ToList();
+        Assert.Single(winners);
+    }
 }

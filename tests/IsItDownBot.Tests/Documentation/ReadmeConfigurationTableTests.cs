@@ -85,7 +85,7 @@ public sealed partial class ReadmeConfigurationTableTests
     [GeneratedRegex("`(?<key>[A-Za-z][A-Za-z0-9<>_-]*(:[A-Za-z0-9<>_-]+)*)`")]
     private static partial Regex KeyCell();
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "IsItDownBot.sln")))

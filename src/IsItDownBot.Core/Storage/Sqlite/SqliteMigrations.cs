@@ -88,5 +88,13 @@ internal static class SqliteMigrations
         new(3, "the language a channel subscribed in, for its alerts; rows from before read as English", """
             ALTER TABLE subscriptions ADD COLUMN language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'fr'));
             """),
+
+        new(4, "leases: which instance runs the monitor, taken over when its holder stops renewing", """
+            CREATE TABLE leases (
+                name       TEXT    NOT NULL PRIMARY KEY,
+                holder     TEXT    NOT NULL,
+                expires_at INTEGER NOT NULL
+            );
+            """),
     ];
 }

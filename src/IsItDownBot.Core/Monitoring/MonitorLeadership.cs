@@ -1,0 +1,79 @@
+using System.Globalization;
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IsItDownBot.Core.Monitoring;
+
+/// <summary>
+/// Decides whether this instance runs the monitoring rounds. Instances sharing a database hold a lease on
+/// it in turn: the leader renews it before each round, the others skip their rounds while it is held, and
+/// one of them takes it over when the leader stops renewing (it died, or lost the database). Transitions
+/// are then decided once per round, not once per instance. A store without leases (a test's) always leads.
+/// </summary>
+public sealed partial class MonitorLeadership(
+    IBotStore store,
+    IOptions<MonitorOptions> options,
+    TimeProvider time,
+    ILogger<MonitorLeadership> logger)
+{
+    public const string LeaseName = "monitor";
+
+    private string? _leader;
+
+    /// <summary>This instance's name in the lease: the machine and process, and a random part in case a process id is reused.</summary>
+    public string InstanceId { get; } = string.Create(
+        CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}");
+
+    public bool IsLeader { get; private set; }
+
+    /// <summary>Takes or renews the lease; true when this instance is to run the next round.</summary>
+    public async Task<bool> TryLeadAsync(CancellationToken cancellationToken)
+    {
+        if (store is not ILeaseStore leases)
+        {
+            IsLeader = true;
+            return true;
+        }
+
+        var lease = options.Value.EffectiveLeaderLease;
+        var holder = await leases.TryAcquireLeaseAsync(LeaseName, InstanceId, time.GetUtcNow(), lease, cancellationToken).ConfigureAwait(false);
+        var leads = string.Equals(holder.Holder, InstanceId, StringComparison.Ordinal);
+        if (leads && !IsLeader)
+        {
+            LogLeading(logger, InstanceId, lease);
+        }
+        else if (!leads && (IsLeader || !string.Equals(_leader, holder.Holder, StringComparison.Ordinal)))
+        {
+            LogFollowing(logger, InstanceId, holder.Holder, holder.ExpiresAt);
+        }
+
+        IsLeader = leads;
+        _leader = holder.Holder;
+        BotMetrics.MonitorLeader.Record(leads ? 1 : 0);
+        return leads;
+    }
+
+    /// <summary>Gives the lease up on a clean stop, so another instance takes over at once instead of after the lease.</summary>
+    public async Task StepDownAsync(CancellationToken cancellationToken)
+    {
+        if (IsLeader && store is ILeaseStore leases)
+        {
+            await leases.ReleaseLeaseAsync(LeaseName, InstanceId, cancellationToken).ConfigureAwait(false);
+            IsLeader = false;
+            LogSteppedDown(logger, InstanceId);
+        }
+    }
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Information,
+        Message = "This instance ({Instance}) now runs the monitoring rounds, under a lease of {Lease} it renews each round")]
+    private static partial void LogLeading(ILogger logger, string instance, TimeSpan lease);
+
+    [LoggerMessage(EventId = 321, Level = LogLevel.Information,
+        Message = "This instance ({Instance}) skips the monitoring rounds: {Leader} runs them, its lease ends at {Until} unless renewed")]
+    private static partial void LogFollowing(ILogger logger, string instance, string leader, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 322, Level = LogLevel.Information, Message = "This instance ({Instance}) gave up the monitoring rounds on stopping")]
+    private static partial void LogSteppedDown(ILogger logger, string instance);
+}

@@ -1,0 +1,50 @@
+namespace IsItDownBot.Core.Storage.Postgres;
+
+/// <summary>Leases: which of the instances sharing the database runs the monitor.</summary>
+public sealed partial class PostgresBotStore : ILeaseStore
+{
+    public async Task<LeaseHolder> TryAcquireLeaseAsync(
+        string name, string holder, DateTimeOffset now, TimeSpan duration, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // ON CONFLICT locks the existing row, so two instances racing for an expired lease cannot both win;
+        // the CTE's fallback reads the row as it stands when this one lost.
+        await using var take = connection.Command("""
+            WITH taken AS (
+                INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @until)
+                ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+                WHERE leases.holder = excluded.holder OR leases.expires_at <= @now
+                RETURNING holder, expires_at)
+            SELECT holder, expires_at FROM taken
+            UNION ALL
+            SELECT holder, expires_at FROM leases WHERE name = @name AND NOT EXISTS (SELECT 1 FROM taken);
+            """)
+            .With("@name", name)
+            .With("@holder", holder)
+            .With("@now", PostgresValues.ToUnixMilliseconds(now))
+            .With("@until", PostgresValues.ToUnixMilliseconds(now + duration));
+        await using var reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            // The holder released it between the two halves of the statement: nobody holds it; the next call takes it.
+            return new LeaseHolder(string.Empty, now);
+        }
+
+        return new LeaseHolder(reader.GetString(0), reader.GetTime(1));
+    }
+
+    public async Task ReleaseLeaseAsync(string name, string holder, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(holder);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var delete = connection.Command("DELETE FROM leases WHERE name = @name AND holder = @holder;")
+            .With("@name", name)
+            .With("@holder", holder);
+        await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

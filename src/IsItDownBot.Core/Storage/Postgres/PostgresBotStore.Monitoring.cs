@@ -1,0 +1,235 @@
+using System.Globalization;
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Monitoring;
+using Npgsql;
+
+namespace IsItDownBot.Core.Storage.Postgres;
+
+/// <summary>The monitor's side: service states, incidents, and the round that writes them with its alerts.</summary>
+public sealed partial class PostgresBotStore
+{
+    private const string IncidentColumns =
+        "id, service_id, opened_at, open_cause_code, open_summary, closed_at, close_cause_code, close_summary";
+
+    public async Task<IReadOnlyDictionary<string, ServiceState>> LoadServiceStatesAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command("""
+            SELECT service_id, health, consecutive_failures, consecutive_successes, open_incident_id, down_since, up_since
+            FROM service_state;
+            """);
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var states = new Dictionary<string, ServiceState>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var state = new ServiceState(
+                reader.GetString(0),
+                ParseHealth(reader.GetString(1)),
+                reader.GetInt32(2),
+                reader.GetInt32(3),
+                reader.GetNullableInt64(4),
+                reader.GetNullableTime(5),
+                reader.GetNullableTime(6));
+            states[state.ServiceId] = state;
+        }
+
+        return states;
+    }
+
+    public async Task CommitRoundAsync(RoundCommit commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+
+        // The incident each transition opened or closed: it names the alerts that report the transition.
+        var transitions = new Dictionary<string, (Transition Transition, long IncidentId)>(StringComparer.Ordinal);
+        foreach (var transition in commit.Transitions)
+        {
+            var incidentId = transition.Kind == TransitionKind.Down
+                ? await OpenIncidentAsync(connection, transaction, transition, cancellationToken).ConfigureAwait(false)
+                : await CloseIncidentAsync(connection, transaction, transition, cancellationToken).ConfigureAwait(false);
+            transitions[transition.Service.Id] = (transition, incidentId);
+        }
+
+        foreach (var state in commit.States)
+        {
+            var openIncidentId = transitions.TryGetValue(state.ServiceId, out var changed)
+                ? changed.Transition.Kind == TransitionKind.Down ? changed.IncidentId : (long?)null
+                : state.OpenIncidentId;
+            await SaveStateAsync(connection, transaction, state with { OpenIncidentId = openIncidentId }, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var alert in commit.Alerts)
+        {
+            await QueueAlertAsync(connection, transaction, alert, transitions, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<Incident?> OpenIncidentAsync(string serviceId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serviceId);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command($"""
+            SELECT {IncidentColumns} FROM incidents
+            WHERE service_id = @serviceId AND closed_at IS NULL
+            ORDER BY opened_at DESC, id DESC LIMIT 1;
+            """)
+            .With("@serviceId", serviceId);
+        var incidents = await ReadIncidentsAsync(select, cancellationToken).ConfigureAwait(false);
+        return incidents.Count == 0 ? null : incidents[0];
+    }
+
+    public async Task<IReadOnlyList<Incident>> IncidentsAsync(string serviceId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(serviceId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var select = connection.Command($"""
+            SELECT {IncidentColumns} FROM incidents
+            WHERE service_id = @serviceId
+            ORDER BY opened_at DESC, id DESC LIMIT @limit;
+            """)
+            .With("@serviceId", serviceId)
+            .With("@limit", limit);
+        return await ReadIncidentsAsync(select, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<long> OpenIncidentAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Transition transition, CancellationToken cancellationToken)
+    {
+        await using var insert = connection.Command("""
+            INSERT INTO incidents (service_id, opened_at, open_cause_code, open_summary)
+            VALUES (@serviceId, @openedAt, @causeCode, @summary)
+            RETURNING id;
+            """, transaction)
+            .With("@serviceId", transition.Service.Id)
+            .With("@openedAt", PostgresValues.ToUnixMilliseconds(transition.DownSince))
+            .With("@causeCode", transition.Cause.Code)
+            .With("@summary", transition.Cause.Summary.English);
+        return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> CloseIncidentAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, Transition transition, CancellationToken cancellationToken)
+    {
+        // The monitor knows the incident from its state; when it does not (a state written before incidents
+        // existed), the service's open incident is the one that ends.
+        var incidentId = transition.IncidentId
+            ?? await FindOpenIncidentIdAsync(connection, transaction, transition.Service.Id, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException(
+                $"{transition.Service.Id} is back up, but no incident was given and none is open: there is nothing to close.");
+
+        // Closing twice (the same round committed again) keeps the first close.
+        await using var update = connection.Command("""
+            UPDATE incidents SET closed_at = @closedAt, close_cause_code = @causeCode, close_summary = @summary
+            WHERE id = @id AND closed_at IS NULL;
+            """, transaction)
+            .With("@id", incidentId)
+            .With("@closedAt", PostgresValues.ToUnixMilliseconds(transition.At))
+            .With("@causeCode", transition.Cause.Code)
+            .With("@summary", transition.Cause.Summary.English);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return incidentId;
+    }
+
+    private static async Task<long?> FindOpenIncidentIdAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string serviceId, CancellationToken cancellationToken)
+    {
+        await using var select = connection.Command(
+            "SELECT id FROM incidents WHERE service_id = @serviceId AND closed_at IS NULL ORDER BY id DESC LIMIT 1;", transaction)
+            .With("@serviceId", serviceId);
+        return await select.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long id ? id : null;
+    }
+
+    private static async Task SaveStateAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, ServiceState state, CancellationToken cancellationToken)
+    {
+        await using var upsert = connection.Command("""
+            INSERT INTO service_state (service_id, health, consecutive_failures, consecutive_successes, open_incident_id, down_since, up_since)
+            VALUES (@serviceId, @health, @failures, @successes, @openIncidentId, @downSince, @upSince)
+            ON CONFLICT (service_id) DO UPDATE SET
+                health = excluded.health,
+                consecutive_failures = excluded.consecutive_failures,
+                consecutive_successes = excluded.consecutive_successes,
+                open_incident_id = excluded.open_incident_id,
+                down_since = excluded.down_since,
+                up_since = excluded.up_since;
+            """, transaction)
+            .With("@serviceId", state.ServiceId)
+            .With("@health", FormatHealth(state.Health))
+            .With("@failures", state.ConsecutiveFailures)
+            .With("@successes", state.ConsecutiveSuccesses)
+            .With("@openIncidentId", state.OpenIncidentId)
+            .With("@downSince", PostgresValues.ToUnixMilliseconds(state.DownSince))
+            .With("@upSince", PostgresValues.ToUnixMilliseconds(state.UpSince));
+        await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task QueueAlertAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        PlannedAlert alert,
+        Dictionary<string, (Transition Transition, long IncidentId)> transitions,
+        CancellationToken cancellationToken)
+    {
+        var reported = alert.ServiceIds
+            .Select(serviceId => transitions.TryGetValue(serviceId, out var changed)
+                ? changed
+                : throw new ArgumentException(
+                    $"The alert for {alert.Channel} reports {serviceId}, which has no transition in this round.", nameof(alert)))
+            .ToList();
+
+        // Due at once: from when the transition happened, so the outbox stays in the order things happened.
+        var createdAt = reported.Count == 0 ? _time.GetUtcNow() : reported.Max(changed => changed.Transition.At);
+        var key = IdempotencyKey.For(alert.Message.Kind, reported.Select(changed => changed.IncidentId), alert.Channel);
+
+        await using var insert = connection.Command("""
+            INSERT INTO outbox (platform, channel_id, idempotency_key, message_json, created_at, next_attempt_at, attempts)
+            VALUES (@platform, @channelId, @key, @message, @createdAt, @createdAt, 0)
+            ON CONFLICT (idempotency_key) DO NOTHING;
+            """, transaction)
+            .With("@platform", alert.Channel.Platform)
+            .With("@channelId", alert.Channel.ChannelId)
+            .With("@key", key)
+            .With("@message", AlertMessageJson.Serialize(alert.Message))
+            .With("@createdAt", PostgresValues.ToUnixMilliseconds(createdAt));
+        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<Incident>> ReadIncidentsAsync(NpgsqlCommand select, CancellationToken cancellationToken)
+    {
+        await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var incidents = new List<Incident>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            incidents.Add(new Incident(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.GetTime(2),
+                reader.GetString(3),
+                reader.GetString(4),
+                reader.GetNullableTime(5),
+                reader.GetNullableString(6),
+                reader.GetNullableString(7)));
+        }
+
+        return incidents;
+    }
+
+    private static string FormatHealth(ServiceHealth health) => health switch
+    {
+        ServiceHealth.Up => "up",
+        ServiceHealth.Down => "down",
+        _ => throw new ArgumentOutOfRangeException(nameof(health), health, "Unknown health."),
+    };
+
+    private static ServiceHealth ParseHealth(string health) => health switch
+    {
+        "up" => ServiceHealth.Up,
+        "down" => ServiceHealth.Down,
+        _ => throw new InvalidDataException($"service_state holds an unknown health '{health}'."),
+    };
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using IsItDownBot.Core.Alerts;
+using IsItDownBot.Core.Subscriptions;
+using Npgsql;
+
+namespace IsItDownBot.Core.Storage.Postgres;
+
+/// <summary>The dispatcher's side: claiming due alerts under a lease, and settling each claim.</summary>
+public sealed partial class PostgresBotStore
+{
+    // A row may be settled only by the claim that holds it and only while it is still pending.
+    private const string HeldByClaim = "id = @id AND claim_token = @claimToken AND delivered_at IS NULL AND abandoned_at IS NULL";
+
+    public async Task<IReadOnlyList<OutboxAlert>> ClaimDueAlertsAsync(
+        string platform, DateTimeOffset now, TimeSpan lease, int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(platform);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lease, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+
+        // SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for, so the
+        // dispatchers of every instance drain the outbox side by side and no row is handed to two of them.
+        // A row whose claim another instance committed meanwhile is re-checked against the WHERE and dropped.
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var claim = connection.Command("""
+            WITH due AS (
+                SELECT id FROM outbox
+                WHERE platform = @platform
+                  AND delivered_at IS NULL AND abandoned_at IS NULL
+                  AND next_attempt_at <= @now
+                  AND (claimed_until IS NULL OR claimed_until <= @now)
+                ORDER BY id
+                LIMIT @max
+                FOR UPDATE SKIP LOCKED)
+            UPDATE outbox SET claimed_until = @claimedUntil, claim_token = @claimToken
+            FROM due WHERE outbox.id = due.id
+            RETURNING outbox.id, outbox.platform, outbox.channel_id, outbox.idempotency_key, outbox.message_json,
+                outbox.attempts, outbox.created_at, outbox.claim_token;
+            """, transaction)
+            .With("@platform", platform)
+            .With("@now", PostgresValues.ToUnixMilliseconds(now))
+            .With("@claimedUntil", PostgresValues.ToUnixMilliseconds(now + lease))
+            .With("@claimToken", Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture))
+            .With("@max", max);
+
+        var claimed = new List<OutboxAlert>();
+        var unreadable = new List<(long Id, string Error)>();
+        await using (var reader = await claim.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                AlertMessage message;
+                try
+                {
+                    message = AlertMessageJson.Deserialize(reader.GetString(4));
+                }
+                catch (JsonException exception)
+                {
+                    // Written by another version, or by hand: one such row must not block its whole platform.
+                    unreadable.Add((reader.GetInt64(0), "unreadable alert: " + exception.Message));
+                    continue;
+                }
+
+                claimed.Add(new OutboxAlert(
+                    reader.GetInt64(0),
+                    new ChannelRef(reader.GetString(1), reader.GetString(2)),
+                    reader.GetString(3),
+                    message,
+                    reader.GetInt32(5),
+                    reader.GetTime(6),
+                    reader.GetString(7)));
+            }
+        }
+
+        foreach (var (id, error) in unreadable)
+        {
+            await using var abandon = connection.Command(
+                "UPDATE outbox SET abandoned_at = @now, claimed_until = NULL, last_error = @error WHERE id = @id;", transaction)
+                .With("@id", id)
+                .With("@now", PostgresValues.ToUnixMilliseconds(now))
+                .With("@error", error);
+            await abandon.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // RETURNING gives rows in no promised order.
+        claimed.Sort((left, right) => left.Id.CompareTo(right.Id));
+        return claimed;
+    }
+
+    public async Task<bool> RenewClaimAsync(OutboxAlert alert, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.Command($"""
+            UPDATE outbox SET claimed_until = @until
+            WHERE {HeldByClaim};
+            """)
+            .With("@id", alert.Id)
+            .With("@claimToken", alert.ClaimToken)
+            .With("@until", PostgresValues.ToUnixMilliseconds(now + lease));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task ReleaseAsync(OutboxAlert alert, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.Command($"""
+            UPDATE outbox SET claimed_until = NULL, claim_token = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("@id", alert.Id)
+            .With("@claimToken", alert.ClaimToken);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> MarkDeliveredAsync(OutboxAlert alert, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.Command($"""
+            UPDATE outbox SET delivered_at = @at, claimed_until = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("@id", alert.Id)
+            .With("@claimToken", alert.ClaimToken)
+            .With("@at", PostgresValues.ToUnixMilliseconds(at));
+        return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    public async Task RescheduleAsync(OutboxAlert alert, DateTimeOffset nextAttemptAt, string failure, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(failure);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.Command($"""
+            UPDATE outbox SET attempts = attempts + 1, next_attempt_at = @nextAttemptAt, last_error = @failure,
+                claimed_until = NULL, claim_token = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("@id", alert.Id)
+            .With("@claimToken", alert.ClaimToken)
+            .With("@nextAttemptAt", PostgresValues.ToUnixMilliseconds(nextAttemptAt))
+            .With("@failure", failure);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task AbandonAsync(OutboxAlert alert, DateTimeOffset at, string reason, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        ArgumentNullException.ThrowIfNull(reason);
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var update = connection.Command($"""
+            UPDATE outbox SET abandoned_at = @at, last_error = @reason, claimed_until = NULL
+            WHERE {HeldByClaim};
+            """)
+            .With("@id", alert.Id)
+            .With("@claimToken", alert.ClaimToken)
+            .With("@at", PostgresValues.ToUnixMilliseconds(at))
+            .With("@reason", reason);
+        await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<int> PendingAlertCountAsync(string? platform = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var count = connection.Command("""
+            SELECT COUNT(*) FROM outbox
+            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND (@platform::text IS NULL OR platform = @platform);
+            """)
+            .With("@platform", platform);
+        return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<DateTimeOffset?> OldestPendingAlertAsync(string? platform = null, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var oldest = connection.Command("""
+            SELECT MIN(created_at) FROM outbox
+            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND (@platform::text IS NULL OR platform = @platform);
+            """)
+            .With("@platform", platform);
+        return await oldest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long milliseconds
+            ? PostgresValues.FromUnixMilliseconds(milliseconds)
+            : null;
+    }
+
+    public async Task<int> PruneOutboxAsync(DateTimeOffset settledBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var prune = connection.Command("""
+            DELETE FROM outbox
+            WHERE (delivered_at IS NOT NULL AND delivered_at < @before) OR (abandoned_at IS NOT NULL AND abandoned_at < @before);
+            """)
+            .With("@before", PostgresValues.ToUnixMilliseconds(settledBefore));
+        return await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,35 @@
+using IsItDownBot.Core.Storage.Postgres;
+using Microsoft.Extensions.Options;
+
+namespace IsItDownBot.Core.Storage;
+
+/// <summary>Refuses an unknown provider, and a PostgreSQL store without a usable connection string, naming the key.</summary>
+internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var provider = $"{StorageOptions.SectionName}:Provider";
+        var connectionString = $"{StorageOptions.SectionName}:ConnectionString";
+        if (!string.Equals(options.Provider, StorageOptions.Sqlite, StringComparison.OrdinalIgnoreCase) && !options.IsPostgres)
+        {
+            return ValidateOptionsResult.Fail($"{provider} must be '{StorageOptions.Sqlite}' or '{StorageOptions.Postgres}', not '{options.Provider}'.");
+        }
+
+        if (!options.IsPostgres)
+        {
+            return ValidateOptionsResult.Success;
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return ValidateOptionsResult.Fail(
+                $"{connectionString} is required when {provider} is '{StorageOptions.Postgres}' (give it as the environment variable IsItDown__Storage__ConnectionString).");
+        }
+
+        // The value itself is never repeated: it may hold a password.
+        return PostgresConnection.Problem(options.ConnectionString) is { } problem
+            ? ValidateOptionsResult.Fail($"{connectionString} is not a valid PostgreSQL connection string: {problem}")
+            : ValidateOptionsResult.Success;
+    }
+}
