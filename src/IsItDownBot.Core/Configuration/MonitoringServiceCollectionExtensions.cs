@@ -5,6 +5,7 @@ using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Storage.Sqlite;
 using IsItDownBot.Core.Subscriptions;
+using IsItDownBot.Core.Vantages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -34,6 +35,8 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<IBotStore>(provider => SqliteBotStore.Create(
             provider.GetRequiredService<IOptions<StorageOptions>>().Value,
             provider.GetRequiredService<TimeProvider>()));
+        // With a store, the vantage points share their results through it: every instance of a deployment uses one.
+        services.Replace(ServiceDescriptor.Singleton<IVantageBoard, StoreVantageBoard>());
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<OutageTracker>();
         services.TryAddSingleton<OutageMonitor>();
