@@ -3,6 +3,7 @@ using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
 using IsItDownBot.Core.Telemetry;
+using IsItDownBot.Core.Vantages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public sealed class StatusChecker
     private readonly ProbeOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<StatusChecker> _logger;
+    private readonly VantagePoints? _vantages;
     private readonly SingleFlightCache<StatusReport> _reports;
     private readonly SingleFlightCache<TimedControlEvidence> _controlEvidence;
     private readonly ConcurrentDictionary<string, (string? Group, ServiceDefinition[] Siblings)> _siblings = new(StringComparer.Ordinal);
@@ -41,7 +43,8 @@ public sealed class StatusChecker
         IOptions<ProbeOptions> probeOptions,
         IOptions<CacheOptions> cacheOptions,
         TimeProvider time,
-        ILogger<StatusChecker>? logger = null)
+        ILogger<StatusChecker>? logger = null,
+        VantagePoints? vantages = null)
     {
         ArgumentNullException.ThrowIfNull(probeOptions);
         ArgumentNullException.ThrowIfNull(cacheOptions);
@@ -52,6 +55,7 @@ public sealed class StatusChecker
         _options = probeOptions.Value;
         _time = time;
         _logger = logger ?? NullLogger<StatusChecker>.Instance;
+        _vantages = vantages;
         _reports = new SingleFlightCache<StatusReport>(time, cacheOptions.Value.Ttl);
         _controlEvidence = new SingleFlightCache<TimedControlEvidence>(time, cacheOptions.Value.Ttl);
     }
@@ -180,7 +184,9 @@ public sealed class StatusChecker
             Notes = diagnosis.Notes,
         };
         BotMetrics.RecordRound(report);
-        return report;
+
+        // Inside the cached round: a thousand questions at once cost the shared store one write and one read.
+        return _vantages is null ? report : await _vantages.ShareAsync(report).ConfigureAwait(false);
     }
 
     private async Task<TimedControlEvidence> ProbeControlHostsAsync()

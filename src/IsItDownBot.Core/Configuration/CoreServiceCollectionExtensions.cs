@@ -11,6 +11,7 @@ using IsItDownBot.Core.Probing.StatusPages;
 using IsItDownBot.Core.Probing.Tcp;
 using IsItDownBot.Core.Probing.Tls;
 using IsItDownBot.Core.Safety;
+using IsItDownBot.Core.Vantages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,15 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<RoutingProbe>();
         services.AddSingleton<StatusPageProbe>();
         services.AddSingleton<OutsideSources>();
+
+        // The name is one key beside the sections, because it is the one setting each instance sets differently.
+        services.AddSection<VantageOptions>(configuration, VantageOptions.SectionName)
+            .Configure(options => options.Name = configuration[VantageOptions.NameKey] ?? options.Name);
+        services.AddSingleton<IValidateOptions<VantageOptions>, VantageOptionsValidator>();
+
+        // Alone until a store is added (AddIsItDownMonitoring): a check without a database answers from here only.
+        services.TryAddSingleton<IVantageBoard>(LocalVantageBoard.Instance);
+        services.AddSingleton<VantagePoints>();
         services.AddSingleton<StatusChecker>();
         return services;
     }

@@ -6,6 +6,7 @@ using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Storage.Postgres;
 using IsItDownBot.Core.Storage.Sqlite;
 using IsItDownBot.Core.Subscriptions;
+using IsItDownBot.Core.Vantages;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -42,6 +43,8 @@ public static class MonitoringServiceCollectionExtensions
             return storage.IsPostgres ? PostgresBotStore.Create(storage, time) : SqliteBotStore.Create(storage, time);
         });
         services.TryAddSingleton<StoreWriteHealth>();
+        // With a store, the vantage points share their results through it: every instance of a deployment uses one.
+        services.Replace(ServiceDescriptor.Singleton<IVantageBoard, StoreVantageBoard>());
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<OutageTracker>();
         services.TryAddSingleton<OutageMonitor>();

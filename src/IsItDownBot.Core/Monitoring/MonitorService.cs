@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Vantages;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,12 +9,14 @@ namespace IsItDownBot.Core.Monitoring;
 
 /// <summary>
 /// Runs a monitoring round every <c>IsItDown:Monitor:Interval</c>, with jitter, until the host stops; with
-/// several instances on one database, only the one holding the monitor's lease runs it.
+/// several instances on one database, only the one holding the monitor's lease decides transitions, and the
+/// others, when they are vantage points of their own, probe the same services so the leader's quorum hears them.
 /// </summary>
 public sealed partial class MonitorService(
     OutageMonitor monitor,
     MonitorLeadership leadership,
     IOptions<MonitorOptions> options,
+    IOptions<VantageOptions> vantage,
     StoreWriteHealth writes,
     TimeProvider time,
     ILogger<MonitorService> logger) : BackgroundService
@@ -22,6 +25,10 @@ public sealed partial class MonitorService(
 
     // Long enough for one UPDATE; a stop must not hang on a database that went away.
     private static readonly TimeSpan StepDownTimeout = TimeSpan.FromSeconds(5);
+
+    // Instances that keep the default vantage name share one result row per service with the leader: their
+    // probes would add nothing, so they stay idle until they lead.
+    private bool HasOwnVantage => !string.Equals(vantage.Value.Name, VantageOptions.DefaultName, StringComparison.Ordinal);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,6 +54,10 @@ public sealed partial class MonitorService(
                 {
                     await RunLeadingRoundAsync(stoppingToken).ConfigureAwait(false);
                     writes.Succeeded(Writer);
+                }
+                else if (HasOwnVantage)
+                {
+                    await monitor.ObserveRoundAsync(stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -4,6 +4,7 @@ using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Subscriptions;
 using IsItDownBot.Core.Telemetry;
+using IsItDownBot.Core.Vantages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -29,6 +30,7 @@ public sealed partial class OutageMonitor
     private readonly OutageTracker _tracker;
     private readonly OutboxSignal _signal;
     private readonly MonitorOptions _options;
+    private readonly VantageOptions _vantage;
     private readonly IReadOnlyList<ChannelRef> _everything;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -41,17 +43,20 @@ public sealed partial class OutageMonitor
         OutboxSignal signal,
         IOptions<MonitorOptions> options,
         IOptions<AlertOptions> alertOptions,
+        IOptions<VantageOptions> vantageOptions,
         TimeProvider time,
         ILogger<OutageMonitor>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(alertOptions);
+        ArgumentNullException.ThrowIfNull(vantageOptions);
         _store = store;
         _checker = checker;
         _catalog = catalog;
         _tracker = tracker;
         _signal = signal;
         _options = options.Value;
+        _vantage = vantageOptions.Value;
         _everything = alertOptions.Value.LogAlerts ? [ConsoleAlertSink.Channel] : [];
         _time = time;
         _logger = logger ?? NullLogger<OutageMonitor>.Instance;
@@ -67,8 +72,11 @@ public sealed partial class OutageMonitor
 
         var newStates = new List<ServiceState>();
         var transitions = new List<Transition>();
-        foreach (var report in reports)
+        foreach (var checkedReport in reports)
         {
+            // An outage is what enough vantage points see, not what this instance alone sees: with several
+            // instances, a failure from one region is a regional problem, counted as a passing round.
+            var report = QuorumDecision.For(checkedReport, _vantage.Name, _vantage.Quorum).ApplyTo(checkedReport);
             var state = states.TryGetValue(report.Service.Id, out var known) ? known : ServiceState.Initial(report.Service.Id);
             var (next, transition) = _tracker.Observe(state, report.Service, report, at);
             newStates.Add(next);
@@ -108,6 +116,19 @@ public sealed partial class OutageMonitor
         }
 
         return [.. transitions.Take(transitions.Count - forgotten.Count)];
+    }
+
+    /// <summary>
+    /// Probes every watched service and decides nothing: what an instance that does not hold the monitor's lease
+    /// does each interval, so that its vantage point's results stay fresh for the leader's quorum and for answers.
+    /// </summary>
+    public async Task ObserveRoundAsync(CancellationToken cancellationToken = default)
+    {
+        var services = await WatchedServicesAsync(cancellationToken).ConfigureAwait(false);
+        if (services.Count > 0)
+        {
+            await _checker.CheckManyAsync(services, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static void RecordMetrics(IReadOnlyDictionary<string, ServiceState> before, List<ServiceState> after, IReadOnlyList<PlannedAlert> alerts)

@@ -51,12 +51,23 @@ public static class ReportJson
                 ["explanation"] = report.Cause.Explanation.In(language),
             },
             ["notes"] = new JsonArray([.. report.Notes.Select(note => (JsonNode)note.In(language))]),
+            ["vantages"] = Vantages(report, language),
             ["checkedAt"] = report.CheckedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["downSince"] = report.Verdict == Verdict.Up ? null : openIncident?.OpenedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
             ["durationMs"] = Math.Round(report.Duration.TotalMilliseconds, 1),
             ["probes"] = probes,
         };
     }
+
+    /// <summary>Each vantage point's fresh result, this instance's first; empty when no other vantage point has spoken lately.</summary>
+    private static JsonArray Vantages(StatusReport report, Language language) =>
+        new([.. report.Vantages.Select(vantage => (JsonNode)new JsonObject
+        {
+            ["name"] = vantage.Vantage,
+            ["verdict"] = vantage.Verdict.ToString().ToLowerInvariant(),
+            ["cause"] = new JsonObject { ["code"] = vantage.CauseCode, ["summary"] = vantage.Summary.In(language) },
+            ["checkedAt"] = vantage.CheckedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        })]);
 
     /// <summary>One object for one report, an array for several.</summary>
     public static string Serialize(

@@ -1,6 +1,7 @@
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Subscriptions;
+using IsItDownBot.Core.Vantages;
 
 namespace IsItDownBot.Core.Storage;
 
@@ -89,4 +90,13 @@ public interface IBotStore
 
     /// <summary>When the oldest alert not yet delivered nor abandoned was queued, per platform; null when none waits.</summary>
     Task<DateTimeOffset?> OldestPendingAlertAsync(string? platform = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Keeps a vantage point's latest result for a service: one row per vantage point and service, replaced by a
+    /// newer result and never by an older one (a slow round finishing after a quicker, later one).
+    /// </summary>
+    Task RecordVantageResultAsync(VantageResult result, CancellationToken cancellationToken = default);
+
+    /// <summary>Every vantage point's latest result for the service checked at or after <paramref name="since"/>, by vantage name.</summary>
+    Task<IReadOnlyList<VantageResult>> VantageResultsAsync(string serviceId, DateTimeOffset since, CancellationToken cancellationToken = default);
 }

@@ -3,6 +3,7 @@ using IsItDownBot.Core.Probing.Tls;
 using IsItDownBot.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Serilog;
 
@@ -17,7 +18,8 @@ internal static class CoreServices
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration, minimumWarning: true), dispose: true))
             .AddIsItDownCore(configuration)
-            .AddIsItDownMonitoring(configuration);
+            .AddIsItDownMonitoring(configuration)
+            .Replace(ServiceDescriptor.Singleton(SharedVantages.Board));
         var provider = services.BuildServiceProvider();
         try
         {

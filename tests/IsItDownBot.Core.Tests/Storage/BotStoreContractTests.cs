@@ -3,6 +3,7 @@ using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Subscriptions;
+using IsItDownBot.Core.Vantages;
 using static IsItDownBot.Core.Tests.Storage.Rounds;
 
 namespace IsItDownBot.Core.Tests.Storage;
@@ -598,4 +599,53 @@ public abstract class BotStoreContractTests
         var winners = results.Select(result => result.Holder).Distinct().ToList();
         Assert.Single(winners);
     }
+
+    // Vantage points
+
+    [Fact]
+    public async Task VantageResults_AfterRecording_ReturnsEachVantagesResultForThatServiceAsSaved()
+    {
+        var store = await CreateStoreAsync();
+        var euWest = Vantage("eu-west", "facebook", Verdict.Down, Start);
+        var usEast = Vantage("us-east", "facebook", Verdict.Up, Start.AddSeconds(10));
+        await store.RecordVantageResultAsync(usEast);
+        await store.RecordVantageResultAsync(euWest);
+        await store.RecordVantageResultAsync(Vantage("eu-west", "instagram", Verdict.Up, Start));
+
+        var results = await store.VantageResultsAsync("facebook", Start.AddMinutes(-2));
+
+        Assert.Equal([euWest, usEast], results);
+    }
+
+    [Fact]
+    public async Task RecordVantageResult_KeepsOneRowPerVantageAndService_TheNewest()
+    {
+        var store = await CreateStoreAsync();
+        await store.RecordVantageResultAsync(Vantage("eu-west", "facebook", Verdict.Down, Start));
+        var newer = Vantage("eu-west", "facebook", Verdict.Up, Start.AddMinutes(1));
+        await store.RecordVantageResultAsync(newer);
+
+        // A slow round finishing after a later one must not bring back what it saw.
+        await store.RecordVantageResultAsync(Vantage("eu-west", "facebook", Verdict.Down, Start.AddSeconds(30)));
+
+        Assert.Equal([newer], await store.VantageResultsAsync("facebook", Start.AddMinutes(-2)));
+    }
+
+    [Fact]
+    public async Task VantageResults_LeaveOutResultsCheckedBeforeSince()
+    {
+        var store = await CreateStoreAsync();
+        await store.RecordVantageResultAsync(Vantage("eu-west", "facebook", Verdict.Down, Start));
+        var fresh = Vantage("us-east", "facebook", Verdict.Down, Start.AddMinutes(3));
+        await store.RecordVantageResultAsync(fresh);
+
+        Assert.Equal([fresh], await store.VantageResultsAsync("facebook", Start.AddMinutes(1)));
+        Assert.Equal(2, (await store.VantageResultsAsync("facebook", Start)).Count);
+        Assert.Empty(await store.VantageResultsAsync("whatsapp", Start));
+    }
+
+    private static VantageResult Vantage(string vantage, string serviceId, Verdict verdict, DateTimeOffset at) =>
+        verdict == Verdict.Down
+            ? new(vantage, serviceId, verdict, DnsDown.Code, DnsDown.Summary, at)
+            : new(vantage, serviceId, verdict, Ok.Code, Ok.Summary, at);
 }

@@ -17,11 +17,13 @@ internal static class ConfigurationKeys
 
     /// <summary>
     /// Keys that an options class declares but that are bound from somewhere else: ProbeOptions.ControlHosts is
-    /// read from <c>IsItDown:ControlHosts</c>, beside the sections, not from under <c>IsItDown:Probes</c>.
+    /// read from <c>IsItDown:ControlHosts</c>, beside the sections, not from under <c>IsItDown:Probes</c>; likewise
+    /// VantageOptions.Name from <c>IsItDown:Vantage</c>.
     /// </summary>
     private static readonly Dictionary<string, string> BoundElsewhere = new(StringComparer.Ordinal)
     {
         ["IsItDown:Probes:ControlHosts"] = "IsItDown:ControlHosts",
+        ["IsItDown:Vantages:Name"] = "IsItDown:Vantage",
     };
 
     /// <summary>

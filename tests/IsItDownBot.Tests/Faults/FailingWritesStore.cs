@@ -2,6 +2,7 @@ using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Subscriptions;
+using IsItDownBot.Core.Vantages;
 using Microsoft.Data.Sqlite;
 
 namespace IsItDownBot.Tests.Faults;
@@ -60,6 +61,16 @@ internal sealed class FailingWritesStore(IBotStore inner) : IBotStore
             await inner.CommitRoundAsync(commit, cancellationToken);
             return true;
         });
+
+    public Task RecordVantageResultAsync(VantageResult result, CancellationToken cancellationToken = default) =>
+        Write(async () =>
+        {
+            await inner.RecordVantageResultAsync(result, cancellationToken);
+            return true;
+        });
+
+    public Task<IReadOnlyList<VantageResult>> VantageResultsAsync(string serviceId, DateTimeOffset since, CancellationToken cancellationToken = default) =>
+        inner.VantageResultsAsync(serviceId, since, cancellationToken);
 
     public Task<Incident?> OpenIncidentAsync(string serviceId, CancellationToken cancellationToken = default) =>
         inner.OpenIncidentAsync(serviceId, cancellationToken);

@@ -90,5 +90,18 @@ internal static class PostgresMigrations
                 expires_at BIGINT NOT NULL
             );
             """),
+
+        new(5, "each vantage point's latest result per service, shared by the instances", """
+            CREATE TABLE vantage_results (
+                service_id TEXT   NOT NULL,
+                vantage    TEXT   NOT NULL,
+                verdict    TEXT   NOT NULL CHECK (verdict IN ('up', 'degraded', 'down', 'unknown')),
+                cause_code TEXT   NOT NULL,
+                summary_en TEXT   NOT NULL,
+                summary_fr TEXT   NOT NULL,
+                checked_at BIGINT NOT NULL,
+                PRIMARY KEY (service_id, vantage)
+            );
+            """),
     ];
 }

@@ -96,5 +96,20 @@ internal static class SqliteMigrations
                 expires_at INTEGER NOT NULL
             );
             """),
+
+        new(5, "each vantage point's latest result per service, shared by the instances", """
+            -- One row per service and vantage point, replaced by each newer round: the table stays as small as
+            -- the catalog times the vantage points (domains users type are never shared).
+            CREATE TABLE vantage_results (
+                service_id TEXT    NOT NULL,
+                vantage    TEXT    NOT NULL,
+                verdict    TEXT    NOT NULL CHECK (verdict IN ('up', 'degraded', 'down', 'unknown')),
+                cause_code TEXT    NOT NULL,
+                summary_en TEXT    NOT NULL,
+                summary_fr TEXT    NOT NULL,
+                checked_at INTEGER NOT NULL,
+                PRIMARY KEY (service_id, vantage)
+            );
+            """),
     ];
 }

@@ -1,0 +1,70 @@
+using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Vantages;
+using static IsItDownBot.Core.Tests.Vantages.VantageCorrelationTests;
+
+namespace IsItDownBot.Core.Tests.Vantages;
+
+public sealed class QuorumDecisionTests
+{
+    [Fact]
+    public void Decide_WithQuorumOne_AndOneVantage_FollowsItsVerdict()
+    {
+        Assert.True(QuorumDecision.Decide([Result("local", Verdict.Down)], 1).IsOutage);
+        Assert.False(QuorumDecision.Decide([Result("local", Verdict.Up)], 1).IsOutage);
+        Assert.False(QuorumDecision.Decide([Result("local", Verdict.Degraded)], 1).IsOutage);
+    }
+
+    [Fact]
+    public void Decide_WithQuorumTwo_NeedsTwoVantagesSeeingItDown()
+    {
+        var one = QuorumDecision.Decide([Result("eu-west", Verdict.Down), Result("us-east", Verdict.Up), Result("ap-south", Verdict.Up)], 2);
+        var two = QuorumDecision.Decide([Result("eu-west", Verdict.Down), Result("us-east", Verdict.Down), Result("ap-south", Verdict.Up)], 2);
+
+        Assert.False(one.IsOutage);
+        Assert.Equal(1, one.Down);
+        Assert.True(two.IsOutage);
+        Assert.Equal("eu-west", two.Witness?.Vantage);
+    }
+
+    [Fact]
+    public void Decide_WhenFewerVantagesAreFreshThanTheQuorum_DeclaresNothing()
+    {
+        Assert.False(QuorumDecision.Decide([Result("eu-west", Verdict.Down)], 2).IsOutage);
+        Assert.False(QuorumDecision.Decide([], 1).IsOutage);
+    }
+
+    [Fact]
+    public void For_AReportWithoutOtherVantages_AndQuorumOne_LeavesItAsItIs()
+    {
+        var down = Report(Verdict.Down);
+        var up = Report(Verdict.Up);
+
+        Assert.Same(down, QuorumDecision.For(down, "local", 1).ApplyTo(down));
+        Assert.Same(up, QuorumDecision.For(up, "local", 1).ApplyTo(up));
+    }
+
+    [Fact]
+    public void ApplyTo_ALocalFailureWithoutQuorum_IsCountedAsDegraded()
+    {
+        var own = Report(Verdict.Down) with { Vantages = [Result("eu-west", Verdict.Down), Result("us-east", Verdict.Up)] };
+
+        var counted = QuorumDecision.For(own, "eu-west", 2).ApplyTo(own);
+
+        Assert.Equal(Verdict.Degraded, counted.Verdict);
+    }
+
+    [Fact]
+    public void ApplyTo_AnOutageThisVantageDoesNotSee_IsWordedByAVantageThatSawIt()
+    {
+        var own = Report(Verdict.Up) with
+        {
+            Vantages = [Result("ap-south", Verdict.Up), Result("eu-west", Verdict.Down), Result("us-east", Verdict.Down)],
+        };
+
+        var counted = QuorumDecision.For(own, "ap-south", 2).ApplyTo(own);
+
+        Assert.Equal(Verdict.Down, counted.Verdict);
+        Assert.Equal(CauseCodes.HttpServerError, counted.Cause.Code);
+        Assert.Equal("Les serveurs de Facebook répondent 503", counted.Cause.Summary.French);
+    }
+}
