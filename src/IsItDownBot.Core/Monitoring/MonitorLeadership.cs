@@ -71,7 +71,7 @@ public sealed partial class MonitorLeadership(
     private static partial void LogLeading(ILogger logger, string instance, TimeSpan lease);
 
     [LoggerMessage(EventId = 321, Level = LogLevel.Information,
-        Message = "This instance ({Instance}) leaves the monitoring decisions to {Leader}, whose lease ends at {Until} unless renewed")]
+        Message = "This instance ({Instance}) does not lead the monitoring rounds: {Leader} decides them, its lease ends at {Until} unless renewed")]
     private static partial void LogFollowing(ILogger logger, string instance, string leader, DateTimeOffset until);
 
     [LoggerMessage(EventId = 322, Level = LogLevel.Information, Message = "This instance ({Instance}) gave up the monitoring rounds on stopping")]
