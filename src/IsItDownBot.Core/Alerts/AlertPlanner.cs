@@ -47,7 +47,7 @@ public static class AlertPlanner
             {
                 var members = batch.OrderBy(transition => transition.Service.Name, StringComparer.OrdinalIgnoreCase).ToList();
                 var group = members.Count > 1 && members[0].Service.Group is { } id ? catalog.GroupName(id) : null;
-                var message = new AlertMessage(batch.Key.Kind, group, [.. members.Select(ToItem)])
+                var message = new AlertMessage(batch.Key.Kind, group, [.. members.Select(transition => ToItem(transition, underGroupHeading: group is not null))])
                 {
                     Language = languages.GetValueOrDefault(channel.Key),
                 };
@@ -58,14 +58,14 @@ public static class AlertPlanner
         return alerts;
     }
 
-    private static AlertItem ToItem(Transition transition) => new(
-        transition.Service.Id,
-        transition.Service.Name,
-        transition.Cause.Code,
-        transition.Cause.Summary.English,
-        transition.DownSince,
-        transition.Duration)
+    // Under a heading that already names the group, each line says what its own service does, so that "Meta-wide
+    // outage" is not repeated on every line.
+    private static AlertItem ToItem(Transition transition, bool underGroupHeading)
     {
-        SummaryFrench = transition.Cause.Summary.French,
-    };
+        var summary = underGroupHeading ? transition.Cause.SummaryAsMember : transition.Cause.Summary;
+        return new(transition.Service.Id, transition.Service.Name, transition.Cause.Code, summary.English, transition.DownSince, transition.Duration)
+        {
+            SummaryFrench = summary.French,
+        };
+    }
 }

@@ -28,6 +28,7 @@ public static class GroupCorrelation
             {
                 Summary = new($"{groupName}-wide outage — {own.Cause.Summary.English}",
                     $"Panne chez tout {groupName} — {own.Cause.Summary.French}"),
+                MemberSummary = own.Cause.SummaryAsMember,
             };
             var note = new Phrase(
                 $"{names.English} {(alike.Count == 1 ? "is" : "are")} down too, the same way ({layer.English}): this is a problem across {groupName}, not just {name}.",

@@ -76,6 +76,29 @@ public sealed class AlertPlannerTests
     }
 
     [Fact]
+    public void Plan_UnderAGroupHeading_EachLineGivesItsServicesOwnSummary_WhileALoneAlertKeepsTheGroupWording()
+    {
+        var ownCause = new Cause(CauseCodes.HttpServerError, new Phrase("servers answer 503", "les serveurs répondent 503"), new Phrase("e", "e"));
+        var groupCause = ownCause with
+        {
+            Summary = new Phrase("Meta-wide outage — servers answer 503", "Panne chez tout Meta — les serveurs répondent 503"),
+            MemberSummary = ownCause.Summary,
+        };
+        var transitions = new[] { "facebook", "instagram" }
+            .Select(id => new Transition(Catalog.Find(id)!, TransitionKind.Down, At, groupCause, At))
+            .ToList();
+        var subscribers = new[] { Sub(Group, "facebook"), Sub(Group, "instagram"), Sub(Other, "instagram") };
+
+        var alerts = AlertPlanner.Plan(transitions, subscribers, [], Catalog);
+
+        var grouped = alerts.Single(alert => alert.Channel == Group).Message;
+        Assert.All(grouped.Items, item => Assert.Equal("servers answer 503", item.Summary));
+        Assert.All(grouped.Items, item => Assert.Equal("les serveurs répondent 503", item.SummaryIn(Language.French)));
+        var alone = Assert.Single(alerts.Single(alert => alert.Channel == Other).Message.Items);
+        Assert.Equal("Meta-wide outage — servers answer 503", alone.Summary);
+    }
+
+    [Fact]
     public void Plan_NobodySubscribed_SendsNothing() =>
         Assert.Empty(AlertPlanner.Plan([Down("discord")], [Sub(Group, "facebook")], [], Catalog));
 
