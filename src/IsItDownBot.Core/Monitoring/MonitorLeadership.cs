@@ -55,6 +55,12 @@ public sealed partial class MonitorLeadership(
         return leads;
     }
 
+    /// <summary>
+    /// The condition a round's commit must meet at <paramref name="at"/>: this instance still holds the lease.
+    /// Null with a store that has no leases (a single instance's, a test's): nothing to fence.
+    /// </summary>
+    public LeaseFence? FenceAt(DateTimeOffset at) => store is ILeaseStore ? new LeaseFence(LeaseName, InstanceId, at) : null;
+
     /// <summary>Gives the lease up on a clean stop, so another instance takes over at once instead of after the lease.</summary>
     public async Task StepDownAsync(CancellationToken cancellationToken)
     {

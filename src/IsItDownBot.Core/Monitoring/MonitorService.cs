@@ -92,10 +92,15 @@ public sealed partial class MonitorService(
         var heartbeat = KeepLeadingAsync(round);
         try
         {
-            await monitor.RunRoundAsync(round.Token).ConfigureAwait(false);
+            await monitor.RunRoundAsync(leadership.FenceAt, round.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (round.IsCancellationRequested && !stoppingToken.IsCancellationRequested)
         {
+            LogLostMidRound(logger);
+        }
+        catch (LeaseLostException)
+        {
+            // The lease ran out after the last renewal, before the commit: the store wrote nothing.
             LogLostMidRound(logger);
         }
         finally

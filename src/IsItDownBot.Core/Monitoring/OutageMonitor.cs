@@ -63,7 +63,14 @@ public sealed partial class OutageMonitor
     }
 
     /// <summary>Runs one round and returns the transitions it declared.</summary>
-    public async Task<IReadOnlyList<Transition>> RunRoundAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<Transition>> RunRoundAsync(CancellationToken cancellationToken = default) =>
+        RunRoundAsync(fenceAt: null, cancellationToken);
+
+    /// <summary>
+    /// Runs one round whose commit is fenced by <paramref name="fenceAt"/> (given the commit's time): with several
+    /// instances, the round writes nothing and throws <see cref="LeaseLostException"/> if its lease has passed on.
+    /// </summary>
+    public async Task<IReadOnlyList<Transition>> RunRoundAsync(Func<DateTimeOffset, LeaseFence?>? fenceAt, CancellationToken cancellationToken = default)
     {
         var services = await WatchedServicesAsync(cancellationToken).ConfigureAwait(false);
         var reports = services.Count == 0 ? [] : await _checker.CheckManyAsync(services, cancellationToken).ConfigureAwait(false);
@@ -106,7 +113,8 @@ public sealed partial class OutageMonitor
 
         if (newStates.Count > 0)
         {
-            await _store.CommitRoundAsync(new RoundCommit(newStates, transitions, alerts), cancellationToken).ConfigureAwait(false);
+            var commit = new RoundCommit(newStates, transitions, alerts) { Fence = fenceAt?.Invoke(_time.GetUtcNow()) };
+            await _store.CommitRoundAsync(commit, cancellationToken).ConfigureAwait(false);
         }
 
         RecordMetrics(states, newStates, alerts);

@@ -10,4 +10,11 @@ namespace IsItDownBot.Core.Storage;
 public sealed record RoundCommit(
     IReadOnlyList<ServiceState> States,
     IReadOnlyList<Transition> Transitions,
-    IReadOnlyList<PlannedAlert> Alerts);
+    IReadOnlyList<PlannedAlert> Alerts)
+{
+    /// <summary>
+    /// With several instances: the lease the round was run under. The store writes nothing and throws
+    /// <see cref="LeaseLostException"/> unless the lease is still its holder's when the transaction runs.
+    /// </summary>
+    public LeaseFence? Fence { get; init; }
+}

@@ -9,6 +9,7 @@ using IsItDownBot.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IsItDownBot.Core.Tests.Monitoring;
@@ -193,6 +194,38 @@ public sealed class MonitorEndToEndTests
     }
 
     /// <summary>Real time, so the test certificates are valid; whole seconds, as the store keeps milliseconds.</summary>
+    [Fact]
+    public async Task Monitor_ARoundWhoseLeasePassedOnMeanwhile_WritesNothing_AndTheSuccessorDeclaresTheOutageOnce()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("broken", "Broken", LoopbackHttpsServer.Respond(503));
+        world.Settings["IsItDown:Monitor:FailureThreshold"] = "1";
+        var time = new FakeTimeProvider(Now());
+        using var database = await TempSqliteStore.CreateAsync(time);
+        var sink = new RecordingAlertSink();
+        await using var bot = Build(world, time, database.Store, sink);
+        await bot.GetRequiredService<SubscriptionService>().SubscribeAsync(Channel, "broken", "admin", permitted: true);
+        var lease = Microsoft.Extensions.Options.Options.Create(new MonitorOptions { Interval = TimeSpan.FromSeconds(10), LeaderLease = TimeSpan.FromSeconds(30) });
+        var first = new MonitorLeadership(database.Store, lease, time, NullLogger<MonitorLeadership>.Instance);
+        var second = new MonitorLeadership(database.Store, lease, time, NullLogger<MonitorLeadership>.Instance);
+        var monitor = bot.GetRequiredService<OutageMonitor>();
+
+        // The first instance leads, then stalls past its lease (a long pause): the second takes over.
+        Assert.True(await first.TryLeadAsync(default));
+        time.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await second.TryLeadAsync(default));
+
+        await Assert.ThrowsAsync<LeaseLostException>(() => monitor.RunRoundAsync(first.FenceAt));
+        Assert.Null(await database.Store.OpenIncidentAsync("broken"));
+
+        var declared = await monitor.RunRoundAsync(second.FenceAt);
+        await bot.GetRequiredService<AlertDispatcher>().DrainOnceAsync();
+
+        Assert.Equal(TransitionKind.Down, Assert.Single(declared).Kind);
+        Assert.Single(await database.Store.IncidentsAsync("broken", 10));
+        Assert.Single(sink.Delivered);
+    }
+
     private static DateTimeOffset Now() => DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds());
 
     private static ServiceProvider Build(LoopbackWorld world, FakeTimeProvider time, IBotStore store, IAlertSink sink)

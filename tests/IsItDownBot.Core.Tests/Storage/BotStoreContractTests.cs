@@ -600,6 +600,39 @@ public abstract class BotStoreContractTests
         Assert.Single(winners);
     }
 
+    [Fact]
+    public async Task CommitRound_FencedByTheLeaseItsHolderStillHolds_IsWritten()
+    {
+        var store = await CreateStoreAsync();
+        await ((ILeaseStore)store).TryAcquireLeaseAsync("monitor", "a", Start, Lease);
+
+        await store.CommitRoundAsync(Down("facebook", Start, TelegramChat) with { Fence = new LeaseFence("monitor", "a", Start.AddSeconds(59)) });
+
+        Assert.Equal(1, await store.PendingAlertCountAsync());
+        Assert.NotNull(await store.OpenIncidentAsync("facebook"));
+    }
+
+    [Fact]
+    public async Task CommitRound_FencedByALeaseThatExpiredOrPassedOn_WritesNothingAndSaysSo()
+    {
+        var store = await CreateStoreAsync();
+        var leases = (ILeaseStore)store;
+        await leases.TryAcquireLeaseAsync("monitor", "a", Start, Lease);
+
+        // Expired, nobody else yet: the round ran past its lease.
+        await Assert.ThrowsAsync<LeaseLostException>(() =>
+            store.CommitRoundAsync(Down("facebook", Start, TelegramChat) with { Fence = new LeaseFence("monitor", "a", Start + Lease) }));
+
+        // Taken over: the successor decides this round, the former holder must not.
+        await leases.TryAcquireLeaseAsync("monitor", "b", Start + Lease, Lease);
+        await Assert.ThrowsAsync<LeaseLostException>(() =>
+            store.CommitRoundAsync(Down("facebook", Start, TelegramChat) with { Fence = new LeaseFence("monitor", "a", Start.AddSeconds(61)) }));
+
+        Assert.Equal(0, await store.PendingAlertCountAsync());
+        Assert.Null(await store.OpenIncidentAsync("facebook"));
+        Assert.Empty(await store.LoadServiceStatesAsync());
+    }
+
     // Vantage points
 
     [Fact]

@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace IsItDownBot.Core.Storage.Postgres;
 
 /// <summary>Leases: which of the instances sharing the database runs the monitor.</summary>
@@ -46,5 +48,23 @@ public sealed partial class PostgresBotStore : ILeaseStore
             .With("@name", name)
             .With("@holder", holder);
         await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Throws <see cref="LeaseLostException"/> unless the fence's holder still holds its lease. The row stays locked
+    /// (FOR UPDATE) until the commit, so a take-over waits for this round's transaction instead of racing it.
+    /// </summary>
+    private static async Task CheckFenceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, LeaseFence fence, CancellationToken cancellationToken)
+    {
+        await using var check = connection.Command("""
+            SELECT 1 FROM leases WHERE name = @name AND holder = @holder AND expires_at > @at FOR UPDATE;
+            """, transaction)
+            .With("@name", fence.Name)
+            .With("@holder", fence.Holder)
+            .With("@at", PostgresValues.ToUnixMilliseconds(fence.At));
+        if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw LeaseLostException.For(fence);
+        }
     }
 }

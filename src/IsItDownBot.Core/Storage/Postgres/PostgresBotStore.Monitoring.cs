@@ -41,6 +41,10 @@ public sealed partial class PostgresBotStore
         ArgumentNullException.ThrowIfNull(commit);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        if (commit.Fence is { } fence)
+        {
+            await CheckFenceAsync(connection, transaction, fence, cancellationToken).ConfigureAwait(false);
+        }
 
         // The incident each transition opened or closed: it names the alerts that report the transition.
         var transitions = new Dictionary<string, (Transition Transition, long IncidentId)>(StringComparer.Ordinal);

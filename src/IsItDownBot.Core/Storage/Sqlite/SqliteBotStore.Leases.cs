@@ -50,4 +50,22 @@ public sealed partial class SqliteBotStore : ILeaseStore
             .With("$holder", holder);
         await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Throws <see cref="LeaseLostException"/> unless the fence's holder still holds its lease. Run first in a write
+    /// transaction (BEGIN IMMEDIATE): no take-over can commit between this check and the commit.
+    /// </summary>
+    private static async Task CheckFenceAsync(SqliteConnection connection, SqliteTransaction transaction, LeaseFence fence, CancellationToken cancellationToken)
+    {
+        using var check = connection.Command("""
+            SELECT 1 FROM leases WHERE name = $name AND holder = $holder AND expires_at > $at;
+            """, transaction)
+            .With("$name", fence.Name)
+            .With("$holder", fence.Holder)
+            .With("$at", SqliteValues.ToUnixMilliseconds(fence.At));
+        if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
+        {
+            throw LeaseLostException.For(fence);
+        }
+    }
 }

@@ -41,6 +41,10 @@ public sealed partial class SqliteBotStore
         ArgumentNullException.ThrowIfNull(commit);
         using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         using var transaction = connection.BeginTransaction(deferred: false);
+        if (commit.Fence is { } fence)
+        {
+            await CheckFenceAsync(connection, transaction, fence, cancellationToken).ConfigureAwait(false);
+        }
 
         // The incident each transition opened or closed: it names the alerts that report the transition.
         var transitions = new Dictionary<string, (Transition Transition, long IncidentId)>(StringComparer.Ordinal);
