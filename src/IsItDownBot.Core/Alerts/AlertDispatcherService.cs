@@ -77,6 +77,13 @@ public sealed partial class AlertDispatcherService(
                         writes.Failed(Writer(sink), exception);
                     }
 
+                    // The failure may be the previous batch's while the next one is still being sent: let that one
+                    // finish (and mark what it delivered) before pausing, or a stop would leave it running unawaited.
+                    if (sending is { IsCompleted: false })
+                    {
+                        await FinishAsync(sending, sink.Platform).ConfigureAwait(false);
+                    }
+
                     sending = null;
                     if (!await Pause.ForAsync(poll, time, stoppingToken).ConfigureAwait(false))
                     {
@@ -89,23 +96,31 @@ public sealed partial class AlertDispatcherService(
         {
             // Deliveries under way finish even while stopping (the send timeout bounds them); alerts not yet
             // sent were released by the dispatcher.
-            if (sending is not null)
-            {
-                try
-                {
-                    await sending.ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // Stopping: a failure of the last batch is logged, it must not hide the shutdown.
-                catch (Exception exception) when (exception is not OperationCanceledException)
+            await FinishAsync(sending, sink.Platform).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for a batch still being sent; its failure is logged, not thrown, so it hides nothing else.</summary>
+    private async Task FinishAsync(Task<int>? batch, string platform)
+    {
+        if (batch is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await batch.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping before the batch was claimed: nothing was taken.
+        }
+#pragma warning disable CA1031 // A failure of that batch is logged; the caller is already handling one, or stopping.
+        catch (Exception exception)
 #pragma warning restore CA1031
-                {
-                    LogDrainFailed(logger, exception, sink.Platform);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Stopping before the last batch was claimed: nothing was taken.
-                }
-            }
+        {
+            LogDrainFailed(logger, exception, platform);
         }
     }
 

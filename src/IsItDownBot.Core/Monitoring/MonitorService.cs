@@ -54,6 +54,10 @@ public sealed partial class MonitorService(
                 {
                     await RunLeadingRoundAsync(stoppingToken).ConfigureAwait(false);
                     writes.Succeeded(Writer);
+
+                    // Renewed once more as the round ends, so the lease need only outlast the pause, however long
+                    // the round took (its probes waiting out their timeouts).
+                    await leadership.TryLeadAsync(stoppingToken).ConfigureAwait(false);
                 }
                 else if (HasOwnVantage)
                 {

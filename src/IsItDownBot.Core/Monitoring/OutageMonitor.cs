@@ -24,6 +24,7 @@ public sealed partial class OutageMonitor
             "Plus personne ne suit ce service, donc le bot a cessé de le vérifier."));
 
     private readonly HashSet<string> _missing = new(StringComparer.OrdinalIgnoreCase);
+    private readonly VantageTally _tally = new();
     private readonly IBotStore _store;
     private readonly StatusChecker _checker;
     private readonly ServiceCatalog _catalog;
@@ -83,7 +84,11 @@ public sealed partial class OutageMonitor
         {
             // An outage is what enough vantage points see, not what this instance alone sees: with several
             // instances, a failure from one region is a regional problem, counted as a passing round.
-            var report = QuorumDecision.For(checkedReport, _vantage.Name, _vantage.Quorum).ApplyTo(checkedReport);
+            // Each other vantage point's result counts once, in the first round that sees it.
+            var counted = checkedReport.Vantages.Count == 0
+                ? checkedReport
+                : checkedReport with { Vantages = _tally.Uncounted(_vantage.Name, checkedReport.Vantages) };
+            var report = QuorumDecision.For(counted, _vantage.Name, _vantage.Quorum).ApplyTo(checkedReport);
             var state = states.TryGetValue(report.Service.Id, out var known) ? known : ServiceState.Initial(report.Service.Id);
             var (next, transition) = _tracker.Observe(state, report.Service, report, at);
             newStates.Add(next);

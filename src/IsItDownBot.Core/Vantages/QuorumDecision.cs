@@ -11,14 +11,21 @@ namespace IsItDownBot.Core.Vantages;
 /// <param name="Down">How many vantage points see it down.</param>
 /// <param name="Quorum">How many had to.</param>
 /// <param name="Witness">A down result to word the outage by: the local one when it is down, else the first other.</param>
-public sealed record QuorumDecision(bool IsOutage, int Down, int Quorum, VantageResult? Witness)
+/// <param name="Witnesses">How many vantage points' results were counted, down or not.</param>
+public sealed record QuorumDecision(bool IsOutage, int Down, int Quorum, VantageResult? Witness, int Witnesses)
 {
+    /// <summary>
+    /// Some vantage points see it down, but fewer have spoken than the quorum: those that are silent (stopped,
+    /// restarting, not yet probed) might have made it an outage, so the round proves nothing either way.
+    /// </summary>
+    public bool IsUndecided => !IsOutage && Down > 0 && Witnesses < Quorum;
+
     public static QuorumDecision Decide(IReadOnlyList<VantageResult> fresh, int quorum)
     {
         ArgumentNullException.ThrowIfNull(fresh);
         ArgumentOutOfRangeException.ThrowIfLessThan(quorum, 1);
         var down = fresh.Where(result => result.IsDown).ToList();
-        return new(down.Count >= quorum, down.Count, quorum, down.FirstOrDefault());
+        return new(down.Count >= quorum, down.Count, quorum, down.FirstOrDefault(), fresh.Count);
     }
 
     /// <summary>
@@ -33,12 +40,19 @@ public sealed record QuorumDecision(bool IsOutage, int Down, int Quorum, Vantage
 
     /// <summary>
     /// The report the outage tracker should count: down when the quorum is reached (worded by the witness when this
-    /// vantage point itself does not see it down), degraded when this vantage point sees it down without a quorum,
-    /// as it is otherwise. A regional failure is then a passing round for the monitor, not an outage.
+    /// vantage point itself does not see it down); unknown, which the tracker does not count, when it is undecided;
+    /// degraded when this vantage point sees it down without a quorum; as it is otherwise. A regional failure is then
+    /// a passing round for the monitor, not an outage, and a vantage point going quiet during an outage does not
+    /// make it look over.
     /// </summary>
     public StatusReport ApplyTo(StatusReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (IsUndecided)
+        {
+            return report with { Verdict = Verdict.Unknown };
+        }
+
         if (IsOutage)
         {
             return report.Verdict == Verdict.Down || Witness is null

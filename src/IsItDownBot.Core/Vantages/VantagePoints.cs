@@ -13,6 +13,11 @@ namespace IsItDownBot.Core.Vantages;
 /// </summary>
 public sealed partial class VantagePoints
 {
+    private static readonly TimeSpan ShareTimeout = TimeSpan.FromSeconds(5);
+
+    // Clocks kept by NTP agree within milliseconds; a minute is a clock that is wrong.
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
+
     private readonly IVantageBoard _board;
     private readonly VantageOptions _options;
     private readonly TimeProvider _time;
@@ -41,16 +46,26 @@ public sealed partial class VantagePoints
             return local;
         }
 
+        // Not under the round's deadline: the round is over, and a result worth sharing is one that took long. But
+        // bounded: a database that stopped answering must not hold every answer for its driver's timeouts.
+        using var timeout = new CancellationTokenSource(ShareTimeout, _time);
         try
         {
-            // Not under the round's deadline: the round is over, and a result worth sharing is one that took long.
-            await _board.RecordAsync(VantageResult.From(Name, local)).ConfigureAwait(false);
-            var others = await _board.ResultsAsync(local.Service.Id, _time.GetUtcNow() - _options.Freshness).ConfigureAwait(false);
-            return VantageCorrelation.InContext(local, Name, others);
+            await _board.RecordAsync(VantageResult.From(Name, local), timeout.Token).ConfigureAwait(false);
+            var now = _time.GetUtcNow();
+            var others = await _board.ResultsAsync(local.Service.Id, now - _options.Freshness, timeout.Token).ConfigureAwait(false);
+
+            // A result from the future comes from a clock that runs ahead: it would look fresh for too long.
+            return VantageCorrelation.InContext(local, Name, [.. others.Where(result => result.CheckedAt <= now + ClockSkew)]);
         }
         catch (DbException exception)
         {
             // A database that is locked, unreachable or not yet migrated must not cost the user the answer itself.
+            LogShareFailed(_logger, exception, local.Service.Id);
+            return local;
+        }
+        catch (OperationCanceledException exception) when (timeout.IsCancellationRequested)
+        {
             LogShareFailed(_logger, exception, local.Service.Id);
             return local;
         }

@@ -67,4 +67,19 @@ public sealed class QuorumDecisionTests
         Assert.Equal(CauseCodes.HttpServerError, counted.Cause.Code);
         Assert.Equal("Les serveurs de Facebook répondent 503", counted.Cause.Summary.French);
     }
+
+    [Fact]
+    public void ApplyTo_AFailureSeenByFewerVantagesThanTheQuorumCanCount_IsNotCountedEitherWay()
+    {
+        // Two of three instances make an outage, but only this one has spoken lately: the silent ones might agree.
+        var alone = Report(Verdict.Down) with { Vantages = [Result("eu-west", Verdict.Down)] };
+        var withAPassingOne = Report(Verdict.Up) with { Vantages = [Result("us-east", Verdict.Up), Result("eu-west", Verdict.Down)] };
+
+        Assert.Equal(Verdict.Unknown, QuorumDecision.For(alone, "eu-west", 2).ApplyTo(alone).Verdict);
+        Assert.Equal(Verdict.Unknown, QuorumDecision.For(withAPassingOne, "us-east", 3).ApplyTo(withAPassingOne).Verdict);
+
+        // Nobody sees it down: a passing round whoever is silent.
+        var up = Report(Verdict.Up) with { Vantages = [Result("us-east", Verdict.Up)] };
+        Assert.Equal(Verdict.Up, QuorumDecision.For(up, "us-east", 2).ApplyTo(up).Verdict);
+    }
 }

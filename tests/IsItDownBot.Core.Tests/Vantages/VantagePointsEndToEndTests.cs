@@ -107,6 +107,44 @@ public sealed class VantagePointsEndToEndTests
     }
 
     [Fact]
+    public async Task Monitor_OneFailureSeenOnceFromAnotherRegion_CountsInOneRoundOnly()
+    {
+        await using var deployment = await Deployment.StartAsync(quorum: 1, failureThreshold: 2);
+        deployment.Healthy["us-east"] = false;
+        await deployment.CheckAsync("us-east");
+        deployment.Healthy["us-east"] = true;
+
+        // us-east's one result stays fresh for two minutes, but it is one failing round, not a streak of two.
+        Assert.Empty(await deployment.MonitorRoundAsync("eu-west"));
+        deployment.Time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Empty(await deployment.MonitorRoundAsync("eu-west"));
+    }
+
+    [Fact]
+    public async Task Monitor_WhenAVantageThatMadeTheQuorumGoesQuiet_DoesNotCallTheOutageOver()
+    {
+        await using var deployment = await Deployment.StartAsync(quorum: 2);
+        deployment.Healthy["eu-west"] = false;
+        deployment.Healthy["us-east"] = false;
+        await deployment.CheckEachAsync();
+        Assert.Equal(TransitionKind.Down, Assert.Single(await deployment.MonitorRoundAsync("eu-west")).Kind);
+
+        // us-east and ap-south stop (their results go stale); eu-west, still failing, cannot make a quorum alone.
+        for (var round = 0; round < 4; round++)
+        {
+            deployment.Time.Advance(TimeSpan.FromMinutes(1));
+            Assert.Empty(await deployment.MonitorRoundAsync("eu-west"));
+        }
+
+        // Once a second vantage point speaks again and reaches it, the outage is over.
+        deployment.Healthy["eu-west"] = true;
+        await deployment.CheckAsync("ap-south");
+        Assert.Empty(await deployment.MonitorRoundAsync("eu-west"));
+        deployment.Time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(TransitionKind.Up, Assert.Single(await deployment.MonitorRoundAsync("eu-west")).Kind);
+    }
+
+    [Fact]
     public async Task MonitorServices_OneLeadsAndTheOthersStillProbe_SoEveryVantageHasAFreshResult()
     {
         await using var deployment = await Deployment.StartAsync(quorum: 2);
@@ -141,7 +179,7 @@ public sealed class VantagePointsEndToEndTests
 
         public Dictionary<string, bool> Healthy { get; } = Regions.ToDictionary(region => region, _ => true, StringComparer.Ordinal);
 
-        public static async Task<Deployment> StartAsync(int quorum)
+        public static async Task<Deployment> StartAsync(int quorum, int failureThreshold = 1)
         {
             var deployment = new Deployment();
             try
@@ -156,7 +194,7 @@ public sealed class VantagePointsEndToEndTests
                         context.Response.StatusCode = deployment.Healthy[region] ? 200 : 503;
                         return Task.CompletedTask;
                     });
-                    deployment._instances[region] = Build(world, region, quorum, deployment.Time, deployment._database.Path);
+                    deployment._instances[region] = Build(world, region, quorum, failureThreshold, deployment.Time, deployment._database.Path);
                 }
 
                 return deployment;
@@ -236,14 +274,14 @@ public sealed class VantagePointsEndToEndTests
             _database?.Dispose();
         }
 
-        private static ServiceProvider Build(LoopbackWorld world, string region, int quorum, TimeProvider time, string databasePath)
+        private static ServiceProvider Build(LoopbackWorld world, string region, int quorum, int failureThreshold, TimeProvider time, string databasePath)
         {
             world.Settings["IsItDown:Vantage"] = region;
             world.Settings["IsItDown:Vantages:Quorum"] = quorum.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-            // Every question probes afresh, and one failing round is enough for the monitor: the quorum is under test.
+            // Every question probes afresh, and by default one failing round is enough for the monitor: the quorum is under test.
             world.Settings["IsItDown:Cache:Ttl"] = "00:00:00";
-            world.Settings["IsItDown:Monitor:FailureThreshold"] = "1";
+            world.Settings["IsItDown:Monitor:FailureThreshold"] = failureThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture);
             world.Settings["IsItDown:Monitor:AlwaysWatch:0"] = "flaky";
             world.Settings["IsItDown:Alerts:LogAlerts"] = "false";
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(world.Settings).Build();

@@ -13,26 +13,33 @@ public sealed partial class PostgresBotStore : ILeaseStore
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(duration, TimeSpan.Zero);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // ON CONFLICT locks the existing row, so two instances racing for an expired lease cannot both win;
-        // the CTE's fallback reads the row as it stands when this one lost.
-        await using var take = connection.Command("""
-            WITH taken AS (
-                INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @until)
-                ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-                WHERE leases.holder = excluded.holder OR leases.expires_at <= @now
-                RETURNING holder, expires_at)
-            SELECT holder, expires_at FROM taken
-            UNION ALL
-            SELECT holder, expires_at FROM leases WHERE name = @name AND NOT EXISTS (SELECT 1 FROM taken);
+        // ON CONFLICT locks the existing row and re-checks the WHERE against its latest version, so two instances
+        // racing for an expired lease cannot both win.
+        await using (var take = connection.Command("""
+            INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @until)
+            ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+            WHERE leases.holder = excluded.holder OR leases.expires_at <= @now
+            RETURNING holder, expires_at;
             """)
             .With("@name", name)
             .With("@holder", holder)
             .With("@now", PostgresValues.ToUnixMilliseconds(now))
-            .With("@until", PostgresValues.ToUnixMilliseconds(now + duration));
-        await using var reader = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            .With("@until", PostgresValues.ToUnixMilliseconds(now + duration)))
+        await using (var taken = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await taken.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return new LeaseHolder(taken.GetString(0), taken.GetTime(1));
+            }
+        }
+
+        // Lost: who holds it is read by a statement of its own. Within the statement above, a plain read would see
+        // the snapshot from before the winner's commit, and could name this instance as the holder it no longer is.
+        await using var read = connection.Command("SELECT holder, expires_at FROM leases WHERE name = @name;").With("@name", name);
+        await using var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            // The holder released it between the two halves of the statement: nobody holds it; the next call takes it.
+            // The holder released it between the two statements: nobody holds it; the next call takes it.
             return new LeaseHolder(string.Empty, now);
         }
 
