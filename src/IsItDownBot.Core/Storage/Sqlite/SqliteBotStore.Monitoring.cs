@@ -24,7 +24,7 @@ public sealed partial class SqliteBotStore
         {
             var state = new ServiceState(
                 reader.GetString(0),
-                ParseHealth(reader.GetString(1)),
+                HealthCodes.Parse(reader.GetString(1)),
                 reader.GetInt32(2),
                 reader.GetInt32(3),
                 reader.GetNullableInt64(4),
@@ -163,7 +163,7 @@ public sealed partial class SqliteBotStore
                 up_since = excluded.up_since;
             """, transaction)
             .With("$serviceId", state.ServiceId)
-            .With("$health", FormatHealth(state.Health))
+            .With("$health", HealthCodes.From(state.Health))
             .With("$failures", state.ConsecutiveFailures)
             .With("$successes", state.ConsecutiveSuccesses)
             .With("$openIncidentId", state.OpenIncidentId)
@@ -179,16 +179,7 @@ public sealed partial class SqliteBotStore
         Dictionary<string, (Transition Transition, long IncidentId)> transitions,
         CancellationToken cancellationToken)
     {
-        var reported = alert.ServiceIds
-            .Select(serviceId => transitions.TryGetValue(serviceId, out var changed)
-                ? changed
-                : throw new ArgumentException(
-                    $"The alert for {alert.Channel} reports {serviceId}, which has no transition in this round.", nameof(alert)))
-            .ToList();
-
-        // Due at once: from when the transition happened, so the outbox stays in the order things happened.
-        var createdAt = reported.Count == 0 ? _time.GetUtcNow() : reported.Max(changed => changed.Transition.At);
-        var key = IdempotencyKey.For(alert.Message.Kind, reported.Select(changed => changed.IncidentId), alert.Channel);
+        var entry = OutboxEntry.For(alert, transitions, _time.GetUtcNow());
 
         using var insert = connection.Command("""
             INSERT INTO outbox (platform, channel_id, idempotency_key, message_json, created_at, next_attempt_at, attempts)
@@ -197,9 +188,9 @@ public sealed partial class SqliteBotStore
             """, transaction)
             .With("$platform", alert.Channel.Platform)
             .With("$channelId", alert.Channel.ChannelId)
-            .With("$key", key)
-            .With("$message", AlertMessageJson.Serialize(alert.Message))
-            .With("$createdAt", SqliteValues.ToUnixMilliseconds(createdAt));
+            .With("$key", entry.Key)
+            .With("$message", entry.MessageJson)
+            .With("$createdAt", SqliteValues.ToUnixMilliseconds(entry.CreatedAt));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -222,18 +213,4 @@ public sealed partial class SqliteBotStore
 
         return incidents;
     }
-
-    private static string FormatHealth(ServiceHealth health) => health switch
-    {
-        ServiceHealth.Up => "up",
-        ServiceHealth.Down => "down",
-        _ => throw new ArgumentOutOfRangeException(nameof(health), health, "Unknown health."),
-    };
-
-    private static ServiceHealth ParseHealth(string health) => health switch
-    {
-        "up" => ServiceHealth.Up,
-        "down" => ServiceHealth.Down,
-        _ => throw new InvalidDataException($"service_state holds an unknown health '{health}'."),
-    };
 }
