@@ -21,6 +21,7 @@ public sealed partial class MonitorLeadership(
     public const string LeaseName = "monitor";
 
     private string? _leader;
+    private DateTimeOffset _heldUntil;
 
     /// <summary>This instance's name in the lease: the machine and process, and a random part in case a process id is reused.</summary>
     public string InstanceId { get; } = string.Create(
@@ -51,8 +52,36 @@ public sealed partial class MonitorLeadership(
 
         IsLeader = leads;
         _leader = holder.Holder;
+        _heldUntil = leads ? holder.ExpiresAt : default;
         BotMetrics.MonitorLeader.Record(leads ? 1 : 0);
         return leads;
+    }
+
+    /// <summary>
+    /// Renews the lease during a round; false when the round must stop. A lease that ran out since it was last
+    /// renewed is not taken back here even when the store would allow it: another instance may have held it in
+    /// between and decided rounds this one's state does not know of. The next round starts a fresh term instead.
+    /// </summary>
+    public async Task<bool> KeepLeadingAsync(CancellationToken cancellationToken)
+    {
+        if (store is not ILeaseStore)
+        {
+            return true;
+        }
+
+        if (!IsLeader || time.GetUtcNow() >= _heldUntil)
+        {
+            if (IsLeader)
+            {
+                LogLapsed(logger, InstanceId, _heldUntil);
+                IsLeader = false;
+                BotMetrics.MonitorLeader.Record(0);
+            }
+
+            return false;
+        }
+
+        return await TryLeadAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -79,6 +108,10 @@ public sealed partial class MonitorLeadership(
     [LoggerMessage(EventId = 321, Level = LogLevel.Information,
         Message = "This instance ({Instance}) does not lead the monitoring rounds: {Leader} decides them, its lease ends at {Until} unless renewed")]
     private static partial void LogFollowing(ILogger logger, string instance, string leader, DateTimeOffset until);
+
+    [LoggerMessage(EventId = 323, Level = LogLevel.Warning,
+        Message = "This instance ({Instance}) let the monitor's lease run out at {Until} during a round; the round stops and the lease is contested afresh")]
+    private static partial void LogLapsed(ILogger logger, string instance, DateTimeOffset until);
 
     [LoggerMessage(EventId = 322, Level = LogLevel.Information, Message = "This instance ({Instance}) gave up the monitoring rounds on stopping")]
     private static partial void LogSteppedDown(ILogger logger, string instance);

@@ -57,7 +57,7 @@ public sealed partial class MonitorService(
 
                     // Renewed once more as the round ends, so the lease need only outlast the pause, however long
                     // the round took (its probes waiting out their timeouts).
-                    await leadership.TryLeadAsync(stoppingToken).ConfigureAwait(false);
+                    await leadership.KeepLeadingAsync(stoppingToken).ConfigureAwait(false);
                 }
                 else if (HasOwnVantage)
                 {
@@ -124,7 +124,7 @@ public sealed partial class MonitorService(
         {
             try
             {
-                if (await leadership.TryLeadAsync(round.Token).ConfigureAwait(false))
+                if (await leadership.KeepLeadingAsync(round.Token).ConfigureAwait(false))
                 {
                     continue;
                 }

@@ -50,6 +50,28 @@ public sealed class MonitorLeadershipTests
     }
 
     [Fact]
+    public async Task KeepLeading_AfterTheLeaseRanOutWhileAnotherHeldIt_StopsTheRoundThoughTheStoreWouldHandItBack()
+    {
+        var time = new FakeTimeProvider(Rounds.Start);
+        using var file = await TempSqliteStore.CreateAsync(time);
+        var first = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
+        var second = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
+        Assert.True(await first.TryLeadAsync(default));
+        Assert.True(await first.KeepLeadingAsync(default));
+
+        // The first stalls mid-round past its lease; the second takes over, then dies, and its lease runs out too.
+        time.Advance(TimeSpan.FromSeconds(31));
+        Assert.True(await second.TryLeadAsync(default));
+        time.Advance(TimeSpan.FromSeconds(31));
+
+        Assert.False(await first.KeepLeadingAsync(default));
+        Assert.False(first.IsLeader);
+
+        // Its next round contests the lease afresh, and wins it.
+        Assert.True(await first.TryLeadAsync(default));
+    }
+
+    [Fact]
     public void EffectiveLeaderLease_ByDefault_IsThreeIntervalsAndAtLeastThirtySeconds()
     {
         Assert.Equal(TimeSpan.FromMinutes(3), new MonitorOptions { Interval = TimeSpan.FromMinutes(1) }.EffectiveLeaderLease);
