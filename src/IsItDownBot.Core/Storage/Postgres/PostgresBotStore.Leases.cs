@@ -23,8 +23,8 @@ public sealed partial class PostgresBotStore : ILeaseStore
             """)
             .With("@name", name)
             .With("@holder", holder)
-            .With("@now", PostgresValues.ToUnixMilliseconds(now))
-            .With("@until", PostgresValues.ToUnixMilliseconds(now + duration)))
+            .With("@now", StoredValues.ToUnixMilliseconds(now))
+            .With("@until", StoredValues.ToUnixMilliseconds(now + duration)))
         await using (var taken = await take.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await taken.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -68,7 +68,7 @@ public sealed partial class PostgresBotStore : ILeaseStore
             """, transaction)
             .With("@name", fence.Name)
             .With("@holder", fence.Holder)
-            .With("@at", PostgresValues.ToUnixMilliseconds(fence.At));
+            .With("@at", StoredValues.ToUnixMilliseconds(fence.At));
         if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
         {
             throw LeaseLostException.For(fence);

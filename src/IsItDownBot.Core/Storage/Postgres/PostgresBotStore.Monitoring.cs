@@ -110,7 +110,7 @@ public sealed partial class PostgresBotStore
             RETURNING id;
             """, transaction)
             .With("@serviceId", transition.Service.Id)
-            .With("@openedAt", PostgresValues.ToUnixMilliseconds(transition.DownSince))
+            .With("@openedAt", StoredValues.ToUnixMilliseconds(transition.DownSince))
             .With("@causeCode", transition.Cause.Code)
             .With("@summary", transition.Cause.Summary.English);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -132,7 +132,7 @@ public sealed partial class PostgresBotStore
             WHERE id = @id AND closed_at IS NULL;
             """, transaction)
             .With("@id", incidentId)
-            .With("@closedAt", PostgresValues.ToUnixMilliseconds(transition.At))
+            .With("@closedAt", StoredValues.ToUnixMilliseconds(transition.At))
             .With("@causeCode", transition.Cause.Code)
             .With("@summary", transition.Cause.Summary.English);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -167,8 +167,8 @@ public sealed partial class PostgresBotStore
             .With("@failures", state.ConsecutiveFailures)
             .With("@successes", state.ConsecutiveSuccesses)
             .With("@openIncidentId", state.OpenIncidentId)
-            .With("@downSince", PostgresValues.ToUnixMilliseconds(state.DownSince))
-            .With("@upSince", PostgresValues.ToUnixMilliseconds(state.UpSince));
+            .With("@downSince", StoredValues.ToUnixMilliseconds(state.DownSince))
+            .With("@upSince", StoredValues.ToUnixMilliseconds(state.UpSince));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -190,7 +190,7 @@ public sealed partial class PostgresBotStore
             .With("@channelId", alert.Channel.ChannelId)
             .With("@key", entry.Key)
             .With("@message", entry.MessageJson)
-            .With("@createdAt", PostgresValues.ToUnixMilliseconds(entry.CreatedAt));
+            .With("@createdAt", StoredValues.ToUnixMilliseconds(entry.CreatedAt));
         await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -41,8 +41,8 @@ public sealed partial class PostgresBotStore
                 outbox.attempts, outbox.created_at, outbox.claim_token;
             """, transaction)
             .With("@platform", platform)
-            .With("@now", PostgresValues.ToUnixMilliseconds(now))
-            .With("@claimedUntil", PostgresValues.ToUnixMilliseconds(now + lease))
+            .With("@now", StoredValues.ToUnixMilliseconds(now))
+            .With("@claimedUntil", StoredValues.ToUnixMilliseconds(now + lease))
             .With("@claimToken", Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture))
             .With("@max", max);
 
@@ -80,7 +80,7 @@ public sealed partial class PostgresBotStore
             await using var abandon = connection.Command(
                 "UPDATE outbox SET abandoned_at = @now, claimed_until = NULL, last_error = @error WHERE id = @id;", transaction)
                 .With("@id", id)
-                .With("@now", PostgresValues.ToUnixMilliseconds(now))
+                .With("@now", StoredValues.ToUnixMilliseconds(now))
                 .With("@error", error);
             await abandon.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -102,7 +102,7 @@ public sealed partial class PostgresBotStore
             """)
             .With("@id", alert.Id)
             .With("@claimToken", alert.ClaimToken)
-            .With("@until", PostgresValues.ToUnixMilliseconds(now + lease));
+            .With("@until", StoredValues.ToUnixMilliseconds(now + lease));
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -129,7 +129,7 @@ public sealed partial class PostgresBotStore
             """)
             .With("@id", alert.Id)
             .With("@claimToken", alert.ClaimToken)
-            .With("@at", PostgresValues.ToUnixMilliseconds(at));
+            .With("@at", StoredValues.ToUnixMilliseconds(at));
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -145,7 +145,7 @@ public sealed partial class PostgresBotStore
             """)
             .With("@id", alert.Id)
             .With("@claimToken", alert.ClaimToken)
-            .With("@nextAttemptAt", PostgresValues.ToUnixMilliseconds(nextAttemptAt))
+            .With("@nextAttemptAt", StoredValues.ToUnixMilliseconds(nextAttemptAt))
             .With("@failure", failure);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -161,7 +161,7 @@ public sealed partial class PostgresBotStore
             """)
             .With("@id", alert.Id)
             .With("@claimToken", alert.ClaimToken)
-            .With("@at", PostgresValues.ToUnixMilliseconds(at))
+            .With("@at", StoredValues.ToUnixMilliseconds(at))
             .With("@reason", reason);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -186,7 +186,7 @@ public sealed partial class PostgresBotStore
             """)
             .With("@platform", platform);
         return await oldest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long milliseconds
-            ? PostgresValues.FromUnixMilliseconds(milliseconds)
+            ? StoredValues.FromUnixMilliseconds(milliseconds)
             : null;
     }
 
@@ -197,7 +197,7 @@ public sealed partial class PostgresBotStore
             DELETE FROM outbox
             WHERE (delivered_at IS NOT NULL AND delivered_at < @before) OR (abandoned_at IS NOT NULL AND abandoned_at < @before);
             """)
-            .With("@before", PostgresValues.ToUnixMilliseconds(settledBefore));
+            .With("@before", StoredValues.ToUnixMilliseconds(settledBefore));
         return await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

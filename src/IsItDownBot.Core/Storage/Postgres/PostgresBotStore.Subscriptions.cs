@@ -23,7 +23,7 @@ public sealed partial class PostgresBotStore
             .With("@channelId", subscription.Channel.ChannelId)
             .With("@serviceId", subscription.ServiceId)
             .With("@subscribedBy", subscription.SubscribedBy)
-            .With("@subscribedAt", PostgresValues.ToUnixMilliseconds(subscription.SubscribedAt))
+            .With("@subscribedAt", StoredValues.ToUnixMilliseconds(subscription.SubscribedAt))
             .With("@language", subscription.Language.Code());
         return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
@@ -65,7 +65,7 @@ public sealed partial class PostgresBotStore
             .With("@platform", channel.Platform)
             .With("@channelId", channel.ChannelId)
             .With("@reason", "channel removed: " + reason)
-            .With("@removedAt", PostgresValues.ToUnixMilliseconds(at)))
+            .With("@removedAt", StoredValues.ToUnixMilliseconds(at)))
         {
             await abandon.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -77,7 +77,7 @@ public sealed partial class PostgresBotStore
             .With("@platform", channel.Platform)
             .With("@channelId", channel.ChannelId)
             .With("@reason", reason)
-            .With("@removedAt", PostgresValues.ToUnixMilliseconds(at))
+            .With("@removedAt", StoredValues.ToUnixMilliseconds(at))
             .With("@removed", removed))
         {
             await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

@@ -29,7 +29,7 @@ public sealed partial class PostgresBotStore
             .With("@causeCode", result.CauseCode)
             .With("@summaryEn", result.Summary.English)
             .With("@summaryFr", result.Summary.French)
-            .With("@checkedAt", PostgresValues.ToUnixMilliseconds(result.CheckedAt));
+            .With("@checkedAt", StoredValues.ToUnixMilliseconds(result.CheckedAt));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,7 +44,7 @@ public sealed partial class PostgresBotStore
             ORDER BY vantage COLLATE "C";
             """)
             .With("@serviceId", serviceId)
-            .With("@since", PostgresValues.ToUnixMilliseconds(since));
+            .With("@since", StoredValues.ToUnixMilliseconds(since));
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var results = new List<VantageResult>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

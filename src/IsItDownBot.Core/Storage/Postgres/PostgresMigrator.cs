@@ -62,7 +62,7 @@ internal static class PostgresMigrator
                 "INSERT INTO schema_migrations (version, description, applied_at) VALUES (@version, @description, @appliedAt);", transaction)
                 .With("@version", migration.Version)
                 .With("@description", migration.Description)
-                .With("@appliedAt", PostgresValues.ToUnixMilliseconds(now)))
+                .With("@appliedAt", StoredValues.ToUnixMilliseconds(now)))
             {
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }

@@ -22,8 +22,8 @@ public sealed partial class SqliteBotStore : ILeaseStore
             """, transaction)
             .With("$name", name)
             .With("$holder", holder)
-            .With("$now", SqliteValues.ToUnixMilliseconds(now))
-            .With("$until", SqliteValues.ToUnixMilliseconds(now + duration)))
+            .With("$now", StoredValues.ToUnixMilliseconds(now))
+            .With("$until", StoredValues.ToUnixMilliseconds(now + duration)))
         {
             await take.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -62,7 +62,7 @@ public sealed partial class SqliteBotStore : ILeaseStore
             """, transaction)
             .With("$name", fence.Name)
             .With("$holder", fence.Holder)
-            .With("$at", SqliteValues.ToUnixMilliseconds(fence.At));
+            .With("$at", StoredValues.ToUnixMilliseconds(fence.At));
         if (await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is null)
         {
             throw LeaseLostException.For(fence);

@@ -37,8 +37,8 @@ public sealed partial class SqliteBotStore
             RETURNING id, platform, channel_id, idempotency_key, message_json, attempts, created_at, claim_token;
             """, transaction)
             .With("$platform", platform)
-            .With("$now", SqliteValues.ToUnixMilliseconds(now))
-            .With("$claimedUntil", SqliteValues.ToUnixMilliseconds(now + lease))
+            .With("$now", StoredValues.ToUnixMilliseconds(now))
+            .With("$claimedUntil", StoredValues.ToUnixMilliseconds(now + lease))
             .With("$claimToken", Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture))
             .With("$max", max);
 
@@ -76,7 +76,7 @@ public sealed partial class SqliteBotStore
             using var abandon = connection.Command(
                 "UPDATE outbox SET abandoned_at = $now, claimed_until = NULL, last_error = $error WHERE id = $id;", transaction)
                 .With("$id", id)
-                .With("$now", SqliteValues.ToUnixMilliseconds(now))
+                .With("$now", StoredValues.ToUnixMilliseconds(now))
                 .With("$error", error);
             await abandon.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -98,7 +98,7 @@ public sealed partial class SqliteBotStore
             """)
             .With("$id", alert.Id)
             .With("$claimToken", alert.ClaimToken)
-            .With("$until", SqliteValues.ToUnixMilliseconds(now + lease));
+            .With("$until", StoredValues.ToUnixMilliseconds(now + lease));
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -125,7 +125,7 @@ public sealed partial class SqliteBotStore
             """)
             .With("$id", alert.Id)
             .With("$claimToken", alert.ClaimToken)
-            .With("$at", SqliteValues.ToUnixMilliseconds(at));
+            .With("$at", StoredValues.ToUnixMilliseconds(at));
         return await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -141,7 +141,7 @@ public sealed partial class SqliteBotStore
             """)
             .With("$id", alert.Id)
             .With("$claimToken", alert.ClaimToken)
-            .With("$nextAttemptAt", SqliteValues.ToUnixMilliseconds(nextAttemptAt))
+            .With("$nextAttemptAt", StoredValues.ToUnixMilliseconds(nextAttemptAt))
             .With("$failure", failure);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -157,7 +157,7 @@ public sealed partial class SqliteBotStore
             """)
             .With("$id", alert.Id)
             .With("$claimToken", alert.ClaimToken)
-            .With("$at", SqliteValues.ToUnixMilliseconds(at))
+            .With("$at", StoredValues.ToUnixMilliseconds(at))
             .With("$reason", reason);
         await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
@@ -182,7 +182,7 @@ public sealed partial class SqliteBotStore
             """)
             .With("$platform", platform);
         return await oldest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long milliseconds
-            ? SqliteValues.FromUnixMilliseconds(milliseconds)
+            ? StoredValues.FromUnixMilliseconds(milliseconds)
             : null;
     }
 
@@ -193,7 +193,7 @@ public sealed partial class SqliteBotStore
             DELETE FROM outbox
             WHERE (delivered_at IS NOT NULL AND delivered_at < $before) OR (abandoned_at IS NOT NULL AND abandoned_at < $before);
             """)
-            .With("$before", SqliteValues.ToUnixMilliseconds(settledBefore));
+            .With("$before", StoredValues.ToUnixMilliseconds(settledBefore));
         return await prune.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -29,7 +29,7 @@ public sealed partial class SqliteBotStore
             .With("$causeCode", result.CauseCode)
             .With("$summaryEn", result.Summary.English)
             .With("$summaryFr", result.Summary.French)
-            .With("$checkedAt", SqliteValues.ToUnixMilliseconds(result.CheckedAt));
+            .With("$checkedAt", StoredValues.ToUnixMilliseconds(result.CheckedAt));
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -44,7 +44,7 @@ public sealed partial class SqliteBotStore
             ORDER BY vantage;
             """)
             .With("$serviceId", serviceId)
-            .With("$since", SqliteValues.ToUnixMilliseconds(since));
+            .With("$since", StoredValues.ToUnixMilliseconds(since));
         using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var results = new List<VantageResult>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))

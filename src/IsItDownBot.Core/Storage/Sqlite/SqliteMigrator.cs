@@ -51,7 +51,7 @@ internal static class SqliteMigrator
                 "INSERT INTO schema_migrations (version, description, applied_at) VALUES ($version, $description, $appliedAt);", transaction)
                 .With("$version", migration.Version)
                 .With("$description", migration.Description)
-                .With("$appliedAt", SqliteValues.ToUnixMilliseconds(now)))
+                .With("$appliedAt", StoredValues.ToUnixMilliseconds(now)))
             {
                 await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
