@@ -1,3 +1,6 @@
+using System.Data.Common;
+using System.Globalization;
+using IsItDownBot.Core.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace IsItDownBot.Core.Storage.Sqlite;
@@ -6,11 +9,10 @@ namespace IsItDownBot.Core.Storage.Sqlite;
 /// The default store: one SQLite file, nothing to install. Each operation opens its own connection (the
 /// pool makes that cheap) so the monitor and the dispatchers never share one across threads.
 /// </summary>
-public sealed partial class SqliteBotStore : IBotStore
+public sealed class SqliteBotStore : RelationalBotStore
 {
     private readonly string _connectionString;
     private readonly string _dataSource;
-    private readonly TimeProvider _time;
     private readonly IReadOnlyList<SchemaMigration> _migrations;
 
     // A second writer (another loop, another process) waits this long for the lock instead of failing.
@@ -29,13 +31,12 @@ public sealed partial class SqliteBotStore : IBotStore
 
     /// <summary>With a different list of migrations: lets tests build a file at an older schema version.</summary>
     internal SqliteBotStore(string connectionString, TimeProvider time, IReadOnlyList<SchemaMigration> migrations)
+        : base(time)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(migrations);
         _connectionString = connectionString;
         _dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
-        _time = time;
         _migrations = migrations;
     }
 
@@ -52,12 +53,57 @@ public sealed partial class SqliteBotStore : IBotStore
         return new SqliteBotStore(builder.ToString(), time, options.BusyTimeout);
     }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    // Due rows oldest first. No row locks in SQLite: the write transaction's lock (BEGIN IMMEDIATE) makes claims
+    // one at a time.
+    private protected override string ClaimDueSql => """
+        UPDATE outbox SET claimed_until = @claimedUntil, claim_token = @claimToken
+        WHERE id IN (
+            SELECT id FROM outbox
+            WHERE platform = @platform
+              AND delivered_at IS NULL AND abandoned_at IS NULL
+              AND next_attempt_at <= @now
+              AND (claimed_until IS NULL OR claimed_until <= @now)
+            ORDER BY id
+            LIMIT @max)
+        RETURNING id, platform, channel_id, idempotency_key, message_json, attempts, created_at, claim_token;
+        """;
+
+    private protected override string LockForUpdate => "";
+
+    public override async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         EnsureDirectory();
-        using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await SqliteMigrator.MigrateAsync(connection, _migrations, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        using var connection = await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+        await SqliteMigrator.MigrateAsync(connection, _migrations, Time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }
+
+    // SQLite compares text byte by byte (BINARY) unless told otherwise.
+    private protected override string ByteOrder(string column) => column;
+
+    private protected override DbCommand SelectSubscribers(DbConnection connection, string columns, IReadOnlyCollection<string> serviceIds)
+    {
+        // Only parameter names (@s0, @s1, ...) go into the SQL text; the ids themselves are parameters.
+        var names = serviceIds.Select((_, i) => string.Create(CultureInfo.InvariantCulture, $"@s{i}")).ToList();
+        var select = connection.Command($"""
+            SELECT {columns} FROM subscriptions
+            WHERE service_id IN ({string.Join(", ", names)})
+            ORDER BY service_id, platform, channel_id;
+            """);
+        foreach (var (name, serviceId) in names.Zip(serviceIds))
+        {
+            select.With(name, serviceId);
+        }
+
+        return select;
+    }
+
+    private protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await OpenSqliteAsync(cancellationToken).ConfigureAwait(false);
+
+    // BEGIN IMMEDIATE takes the write lock before reading: a transaction that read first could lose the upgrade to
+    // a concurrent writer (SQLITE_BUSY_SNAPSHOT, which no busy timeout waits out).
+    private protected override ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     private void EnsureDirectory()
     {
@@ -74,7 +120,7 @@ public sealed partial class SqliteBotStore : IBotStore
         }
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(_connectionString);
         try
@@ -82,7 +128,7 @@ public sealed partial class SqliteBotStore : IBotStore
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Per connection, not per file: a pooled connection keeps it, a new one needs it.
-            using var busy = connection.Command($"PRAGMA busy_timeout = {_busyTimeoutMilliseconds};");
+            using var busy = SqliteCommands.Command(connection, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds};");
             await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Subscriptions;
-using Npgsql;
+using System.Data.Common;
 
-namespace IsItDownBot.Core.Storage.Postgres;
+namespace IsItDownBot.Core.Storage.Relational;
 
 /// <summary>The dispatcher's side: claiming due alerts under a lease, and settling each claim.</summary>
-public sealed partial class PostgresBotStore
+public abstract partial class RelationalBotStore
 {
     // A row may be settled only by the claim that holds it and only while it is still pending.
     private const string HeldByClaim = "id = @id AND claim_token = @claimToken AND delivered_at IS NULL AND abandoned_at IS NULL";
@@ -21,25 +21,8 @@ public sealed partial class PostgresBotStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // SKIP LOCKED: rows another instance is claiming right now are passed over, not waited for, so the
-        // dispatchers of every instance drain the outbox side by side and no row is handed to two of them.
-        // A row whose claim another instance committed meanwhile is re-checked against the WHERE and dropped.
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using var claim = connection.Command("""
-            WITH due AS (
-                SELECT id FROM outbox
-                WHERE platform = @platform
-                  AND delivered_at IS NULL AND abandoned_at IS NULL
-                  AND next_attempt_at <= @now
-                  AND (claimed_until IS NULL OR claimed_until <= @now)
-                ORDER BY id
-                LIMIT @max
-                FOR UPDATE SKIP LOCKED)
-            UPDATE outbox SET claimed_until = @claimedUntil, claim_token = @claimToken
-            FROM due WHERE outbox.id = due.id
-            RETURNING outbox.id, outbox.platform, outbox.channel_id, outbox.idempotency_key, outbox.message_json,
-                outbox.attempts, outbox.created_at, outbox.claim_token;
-            """, transaction)
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        await using var claim = connection.Command(ClaimDueSql, transaction)
             .With("@platform", platform)
             .With("@now", StoredValues.ToUnixMilliseconds(now))
             .With("@claimedUntil", StoredValues.ToUnixMilliseconds(now + lease))
@@ -171,7 +154,7 @@ public sealed partial class PostgresBotStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var count = connection.Command("""
             SELECT COUNT(*) FROM outbox
-            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND (@platform::text IS NULL OR platform = @platform);
+            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND (CAST(@platform AS TEXT) IS NULL OR platform = @platform);
             """)
             .With("@platform", platform);
         return Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), CultureInfo.InvariantCulture);
@@ -182,7 +165,7 @@ public sealed partial class PostgresBotStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var oldest = connection.Command("""
             SELECT MIN(created_at) FROM outbox
-            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND (@platform::text IS NULL OR platform = @platform);
+            WHERE delivered_at IS NULL AND abandoned_at IS NULL AND (CAST(@platform AS TEXT) IS NULL OR platform = @platform);
             """)
             .With("@platform", platform);
         return await oldest.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long milliseconds

@@ -1,10 +1,11 @@
+using System.Data.Common;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Vantages;
 
-namespace IsItDownBot.Core.Storage.Postgres;
+namespace IsItDownBot.Core.Storage.Relational;
 
 /// <summary>The vantage points' side: each one's latest result per service.</summary>
-public sealed partial class PostgresBotStore
+public abstract partial class RelationalBotStore
 {
     public async Task RecordVantageResultAsync(VantageResult result, CancellationToken cancellationToken = default)
     {
@@ -37,11 +38,11 @@ public sealed partial class PostgresBotStore
     {
         ArgumentNullException.ThrowIfNull(serviceId);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var select = connection.Command("""
+        await using var select = connection.Command($"""
             SELECT vantage, service_id, verdict, cause_code, summary_en, summary_fr, checked_at
             FROM vantage_results
             WHERE service_id = @serviceId AND checked_at >= @since
-            ORDER BY vantage COLLATE "C";
+            ORDER BY {ByteOrder("vantage")};
             """)
             .With("@serviceId", serviceId)
             .With("@since", StoredValues.ToUnixMilliseconds(since));

@@ -1,12 +1,12 @@
 using IsItDownBot.Core.Explaining;
 using System.Globalization;
 using IsItDownBot.Core.Subscriptions;
-using Npgsql;
+using System.Data.Common;
 
-namespace IsItDownBot.Core.Storage.Postgres;
+namespace IsItDownBot.Core.Storage.Relational;
 
 /// <summary>Who wants alerts about what, and what happens when a channel goes away or changes id.</summary>
-public sealed partial class PostgresBotStore
+public abstract partial class RelationalBotStore
 {
     private const string SubscriptionColumns = "platform, channel_id, service_id, subscribed_by, subscribed_at, language";
 
@@ -46,7 +46,7 @@ public sealed partial class PostgresBotStore
         ArgumentNullException.ThrowIfNull(channel);
         ArgumentNullException.ThrowIfNull(reason);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
         int removed;
         await using (var delete = connection.Command("DELETE FROM subscriptions WHERE platform = @platform AND channel_id = @channelId;", transaction)
@@ -93,7 +93,7 @@ public sealed partial class PostgresBotStore
         ArgumentNullException.ThrowIfNull(oldChannel);
         ArgumentNullException.ThrowIfNull(newChannel);
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
         await using (var copy = connection.Command($"""
             INSERT INTO subscriptions ({SubscriptionColumns})
@@ -159,13 +159,7 @@ public sealed partial class PostgresBotStore
 
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
 
-        // One array parameter, however many services: the ids never enter the SQL text.
-        await using var select = connection.Command($"""
-            SELECT {SubscriptionColumns} FROM subscriptions
-            WHERE service_id = ANY(@serviceIds)
-            ORDER BY service_id, platform, channel_id;
-            """)
-            .With("@serviceIds", serviceIds.ToArray());
+        await using var select = SelectSubscribers(connection, SubscriptionColumns, serviceIds);
         return await ReadSubscriptionsAsync(select, cancellationToken).ConfigureAwait(false);
     }
 
@@ -183,7 +177,7 @@ public sealed partial class PostgresBotStore
         return services;
     }
 
-    private static async Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(NpgsqlCommand select, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(DbCommand select, CancellationToken cancellationToken)
     {
         await using var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var subscriptions = new List<Subscription>();
