@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Safety;
 using IsItDownBot.Core.Telemetry;
 using IsItDownBot.Core.Vantages;
 using Microsoft.Extensions.Logging;
@@ -178,11 +179,11 @@ public sealed class StatusChecker
             : evidence.All;
         var elapsed = _time.GetElapsedTime(started);
         CheckingLog.RoundFinished(_logger, service.Id, diagnosis.Verdict, diagnosis.Cause.Code, (long)elapsed.TotalMilliseconds);
-        var report = new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes])
+        var report = PrivateAddressRedaction.Apply(new StatusReport(service, diagnosis.Verdict, diagnosis.Cause, checkedAt, elapsed, [.. probes])
         {
             Confidence = diagnosis.Confidence,
             Notes = diagnosis.Notes,
-        };
+        });
         BotMetrics.RecordRound(report);
 
         // Inside the cached round: a thousand questions at once cost the shared store one write and one read.

@@ -40,9 +40,9 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
             CauseCodes.TargetRefused => new(
                 CauseCodes.TargetRefused,
                 new("I only check public services", "Je ne vérifie que des services publics"),
-                new($"{host} leads to a private or reserved address, so the bot did not connect to it. "
+                new($"{host} is a private name or leads to a private or reserved address, so the bot did not connect to it. "
                     + "For safety it only checks services on the public internet.",
-                    $"{host} mène à une adresse privée ou réservée, donc le bot ne s’y est pas connecté. "
+                    $"{host} est un nom privé ou mène à une adresse privée ou réservée, donc le bot ne s’y est pas connecté. "
                     + "Par sécurité, il ne vérifie que des services sur l’internet public.")),
             CauseCodes.DnsNxDomain => new(
                 CauseCodes.DnsNxDomain,

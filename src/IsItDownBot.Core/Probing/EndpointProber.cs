@@ -50,7 +50,7 @@ public sealed class EndpointProber(ResolverSet resolvers, ResolverProbe dns, Tcp
             if (allowed.Count == 0)
             {
                 var blocked = new ProbeResult(label, ProbeKind.Tcp, host, ProbeOutcome.Blocked, TimeSpan.Zero,
-                    $"{host} leads to a private or reserved address ({string.Join(", ", addresses.Take(3))})");
+                    $"{host} leads to a private or reserved address");
                 return new EndpointEvidence(endpoint, dnsResults, [blocked], null, null);
             }
 

@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Probing.Delegation;
+using IsItDownBot.Core.Safety;
 
 namespace IsItDownBot.Core.Probing;
 
@@ -10,6 +11,14 @@ public sealed class ServiceProber(EndpointProber endpoints, DelegationProber del
         ServiceDefinition service, CancellationToken deadline)
     {
         ArgumentNullException.ThrowIfNull(service);
+        if (service.IsUserSupplied && service.Endpoints.Count > 0 && service.Endpoints[0] is var typed && PrivateNames.IsPrivate(typed.IdnHost))
+        {
+            // Not even looked up: the bot's own resolvers answer for private names, and the answer would leak.
+            var refused = new ProbeResult(typed.ToString(), ProbeKind.Tcp, typed.IdnHost, ProbeOutcome.Blocked, TimeSpan.Zero,
+                $"{typed.IdnHost} is a private or local name, so the bot did not look it up");
+            return ([new EndpointEvidence(typed, [], [refused], null, null)], DelegationEvidence.NotChecked);
+        }
+
         var endpointTasks = service.Endpoints.Select(endpoint => endpoints.ProbeAsync(endpoint, service.IsUserSupplied, deadline));
         var delegationTask = delegation.ProbeAsync(service, deadline);
         var endpointResults = await Task.WhenAll(endpointTasks).ConfigureAwait(false);

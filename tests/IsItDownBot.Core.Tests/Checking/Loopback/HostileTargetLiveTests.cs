@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Safety;
 using System.Net;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Probing;
@@ -41,5 +42,38 @@ public sealed class HostileTargetLiveTests
             && probe.Outcome is not (ProbeOutcome.Blocked or ProbeOutcome.Skipped));
         Assert.Contains(report.Probes, probe => probe.Endpoint == target && probe.Outcome == ProbeOutcome.Blocked);
         Assert.Equal(0, inside.RequestCount);
+    }
+
+    [Theory]
+    [InlineData("db.corp.internal")]
+    [InlineData("printer.local")]
+    [InlineData("nas.home.arpa")]
+    [InlineData("https://kubernetes.default.svc.cluster.local/")]
+    public async Task Check_OfAPrivateName_IsRefusedWithoutAskingAnyResolver(string typed)
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var host = typed.Replace("https://", "", StringComparison.Ordinal).TrimEnd('/');
+        world.Resolve(host, IPAddress.Parse("10.96.0.12"));
+
+        var report = await LoopbackBot.CheckAsync(world, typed);
+
+        Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
+        Assert.All(world.Resolvers, resolver => Assert.DoesNotContain(resolver.QueriedNames, name => name.StartsWith(host, StringComparison.Ordinal)));
+        Assert.DoesNotContain(report.Probes, probe => probe.Detail.Contains("10.96.0.12", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_OfAPublicNameLeadingInside_NeverShowsTheAddressItLeadsTo()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        world.Resolve("rebind.example", LoopbackWorld.Address);
+
+        var report = await LoopbackBot.CheckAsync(world, "rebind.example");
+
+        Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
+        var shown = string.Join("\n", report.Probes.Select(probe => $"{probe.Target} {probe.Detail}"));
+        Assert.DoesNotContain(LoopbackWorld.Address.ToString(), shown, StringComparison.Ordinal);
+        Assert.Contains("a private address", shown, StringComparison.Ordinal);
+        Assert.All(report.Probes, probe => Assert.All(probe.Addresses, address => Assert.True(AddressPolicy.IsPublic(address))));
     }
 }

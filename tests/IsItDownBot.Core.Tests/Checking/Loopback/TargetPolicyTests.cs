@@ -17,7 +17,9 @@ public sealed class TargetPolicyTests
 
         Assert.Equal(Verdict.Unknown, report.Verdict);
         Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
-        Assert.Contains(report.Probes, probe => probe.Outcome == ProbeOutcome.Blocked && probe.Detail.Contains("127.0.0.1", StringComparison.Ordinal));
+        // Refused, and without telling the asker where the name leads inside.
+        Assert.Contains(report.Probes, probe => probe.Outcome == ProbeOutcome.Blocked && probe.Detail.Contains("private or reserved address", StringComparison.Ordinal));
+        Assert.DoesNotContain(report.Probes, probe => probe.Detail.Contains("127.0.0.1", StringComparison.Ordinal));
         Assert.DoesNotContain(report.Probes, probe => probe.Endpoint.Contains("sneaky", StringComparison.Ordinal)
             && probe.Kind is ProbeKind.Tcp or ProbeKind.Tls or ProbeKind.Http && probe.Outcome != ProbeOutcome.Blocked);
     }
