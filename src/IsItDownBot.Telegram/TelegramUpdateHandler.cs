@@ -72,9 +72,10 @@ internal sealed partial class TelegramUpdateHandler(
             return;
         }
 
-        var language = Languages.FromCode(from.LanguageCode);
-        var texts = TelegramTexts.For(language);
+        // Answered in the language it was asked in, when its words tell; otherwise in the language of the user's app.
         var question = parser.Parse(text);
+        var language = question.Language ?? Languages.FromCode(from.LanguageCode);
+        var texts = TelegramTexts.For(language);
         var reply = new Reply(client, message);
         var allowed = limiter.TryQuestion(TelegramAlertSink.PlatformName, UserKey(from), reply.ChatId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (!allowed.Allowed)

@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Explaining;
 
 namespace IsItDownBot.Core.Asking;
 
@@ -10,5 +11,8 @@ namespace IsItDownBot.Core.Asking;
 /// <param name="AllServices">True for "/subscribe all" and "/unsubscribe all".</param>
 public sealed record Question(Intent Intent, CatalogLookup? Target, bool AllServices = false)
 {
+    /// <summary>The language the message is written in, when its words tell; null when they do not ("/isitdown fb").</summary>
+    public Language? Language { get; init; }
+
     public static Question Nothing { get; } = new(Intent.None, null);
 }

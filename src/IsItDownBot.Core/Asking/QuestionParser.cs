@@ -36,7 +36,10 @@ public sealed class QuestionParser
             return Question.Nothing;
         }
 
-        return chunks[0].StartsWith('/') ? ParseCommand(chunks) : ParseSentence(new Message(chunks));
+        var question = chunks[0].StartsWith('/') ? ParseCommand(chunks) : ParseSentence(new Message(chunks));
+        return question.Intent == Intent.None
+            ? question
+            : question with { Language = LanguageGuess.Of(chunks.SelectMany(ChatText.Words)) };
     }
 
     private Question ParseCommand(List<string> chunks)

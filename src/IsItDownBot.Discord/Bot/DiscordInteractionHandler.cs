@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using IsItDownBot.Core.Asking;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Safety;
 using IsItDownBot.Core.Subscriptions;
@@ -255,8 +256,9 @@ internal sealed partial class DiscordInteractionHandler(
             return;
         }
 
-        var texts = DiscordTexts.English;
+        // A message carries no locale (a slash command does): it is answered in the language its words are in.
         var question = parser.Parse(content);
+        var texts = question.Language == Language.French ? DiscordTexts.French : DiscordTexts.English;
         var authorId = Interaction.Text(author, "id") ?? "";
         var allowed = limiter.TryQuestion(Platform, authorId, channelId);
         if (allowed.Allowed && question is { Intent: Intent.Check, Target.Service.IsUserSupplied: true })

@@ -264,6 +264,17 @@ public class QuestionParserTests
         }
     }
 
+    [Theory]
+    [InlineData("instagram est en panne ?", "French")]
+    [InlineData("insta marche plus", "French")]
+    [InlineData("whatsapp ne fonctionne pas chez moi", "French")]
+    [InlineData("is WhatsApp down?", "English")]
+    [InlineData("facebook not working for anyone?", "English")]
+    [InlineData("/isitdown fb", null)]
+    [InlineData("discord", null)]
+    public void Parse_TellsTheLanguageFromWordsOnlyOneLanguageUses(string text, string? expected) =>
+        Assert.Equal(expected is null ? null : Enum.Parse<IsItDownBot.Core.Explaining.Language>(expected), _parser.Parse(text).Language);
+
     [Fact]
     public void Parse_OfTheHostileCorpus_NeverThrowsAndNeverTargetsMoreThanItWasGiven()
     {

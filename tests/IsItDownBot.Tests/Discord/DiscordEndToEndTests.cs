@@ -173,6 +173,11 @@ public sealed class DiscordEndToEndTests
         Assert.Equal("502", (string?)reply.Body["message_reference"]!["message_id"]);
         Assert.Empty(reply.Body["allowed_mentions"]!["parse"]!.AsArray());
         Assert.DoesNotContain(rest.Calls, call => call.Path == "/channels/600/messages");
+
+        // A message has no locale: asked in French, answered in French.
+        await gateway.DispatchAsync("MESSAGE_CREATE", Message("503", "602", guild: null, "flaky est en panne ?"));
+        var french = await rest.WaitForCallAsync(call => call.Path == "/channels/602/messages");
+        Assert.Equal("🔴 Flaky semble en panne", (string?)french.Body!["embeds"]![0]!["title"]);
     }
 
     private static System.Text.Json.Nodes.JsonObject Message(string id, string channel, string? guild, string content)
