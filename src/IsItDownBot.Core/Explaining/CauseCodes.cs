@@ -11,7 +11,13 @@ public static class CauseCodes
     public const string DnsServFail = "dns-servfail";
     public const string DnsAuthoritativeUnreachable = "dns-authoritative-unreachable";
     public const string DnsLameDelegation = "dns-lame-delegation";
+
+    /// <summary>
+    /// No longer given: name servers out of step still answer, so it is a note, never the cause. Kept so the code
+    /// is not given another meaning while stored reports and alerts still carry it.
+    /// </summary>
     public const string DnsSerialMismatch = "dns-serial-mismatch";
+
     public const string DnsResolverSide = "dns-resolver-side";
     public const string DnsResolver = "dns-resolver";
     public const string TcpRefused = "tcp-refused";

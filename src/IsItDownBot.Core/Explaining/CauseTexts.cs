@@ -75,7 +75,7 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
                     $"Tous les résolveurs DNS échouent sur {Zone}, et les serveurs de noms de {Zone} eux-mêmes ne répondent pas "
                     + $"du tout. Le problème est du côté de {Name} : sans ses serveurs de noms, personne sur internet ne trouve "
                     + "ses serveurs, même s’ils tournent.")),
-            CauseCodes.DnsLameDelegation or CauseCodes.DnsSerialMismatch or CauseCodes.DnsResolverSide =>
+            CauseCodes.DnsLameDelegation or CauseCodes.DnsResolverSide =>
                 new DelegationTexts(evidence).For(finding.Code, host),
             CauseCodes.TcpRefused => new(
                 CauseCodes.TcpRefused,

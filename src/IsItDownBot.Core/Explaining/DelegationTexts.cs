@@ -1,4 +1,5 @@
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Delegation;
 
 namespace IsItDownBot.Core.Explaining;
 
@@ -22,15 +23,6 @@ internal sealed class DelegationTexts(ProbeEvidence evidence)
                 $"Tous les résolveurs DNS échouent sur {host}. Les serveurs de noms auxquels {Zone} est délégué ({LameServers()}) "
                 + $"répondent, mais refusent la zone ou répondent sans autorité : ils ne sont pas configurés pour la servir. Le problème "
                 + $"vient de la configuration DNS de {Name} ; personne ne trouve ses serveurs tant qu’elle n’est pas corrigée.")),
-        CauseCodes.DnsSerialMismatch => new(
-            code,
-            new($"DNS failure: {Zone}'s name servers disagree about the zone", $"Panne DNS : les serveurs de noms de {Zone} ne sont pas d’accord sur la zone"),
-            new($"Every DNS resolver fails to look up {host}, and {Zone}'s name servers hand out different versions of the zone "
-                + $"(SOA serials {Serials()}). A DNS change is half published, or a server is stuck on an old copy; the problem is on "
-                + $"{Name}'s side.",
-                $"Tous les résolveurs DNS échouent sur {host}, et les serveurs de noms de {Zone} donnent des versions différentes de la zone "
-                + $"(numéros de série SOA {Serials()}). Un changement DNS est à moitié publié, ou un serveur est resté sur une ancienne copie ; "
-                + $"le problème est du côté de {Name}.")),
         _ => new(
             CauseCodes.DnsResolverSide,
             new($"DNS failure at the resolvers: {Zone}'s own name servers answer correctly",
@@ -63,9 +55,12 @@ internal sealed class DelegationTexts(ProbeEvidence evidence)
         $"Some of {Zone}'s name servers refuse the zone or answer without authority ({LameServers()}): a lame delegation that makes some lookups fail.",
         $"Certains serveurs de noms de {Zone} refusent la zone ou répondent sans autorité ({LameServers()}) : une délégation boiteuse qui fait échouer certaines recherches.");
 
+    /// <summary>A note only: servers out of step still answer, the worst is an outdated answer for a while.</summary>
     public Phrase SerialsDisagree() => new(
-        $"{Zone}'s name servers disagree about the zone (SOA serials {Serials()}): some people may get outdated answers.",
-        $"Les serveurs de noms de {Zone} ne sont pas d’accord sur la zone (numéros de série SOA {Serials()}) : certains peuvent recevoir des réponses périmées.");
+        $"Some of {Zone}'s name servers at the same DNS provider disagree about the zone (SOA serials {Serials()}): a change is still "
+            + "being published, or a server is stuck on an old copy; some people may get outdated answers.",
+        $"Certains serveurs de noms de {Zone} chez le même fournisseur DNS ne sont pas d’accord sur la zone (numéros de série SOA {Serials()}) : "
+            + "un changement est encore en cours de publication, ou un serveur est resté sur une ancienne copie ; certains peuvent recevoir des réponses périmées.");
 
     /// <summary>Servers that did not answer on any address or transport: one that answered elsewhere is not silent.</summary>
     private string SilentServers() => List(evidence.Delegation.Checks
@@ -81,6 +76,9 @@ internal sealed class DelegationTexts(ProbeEvidence evidence)
         return names.Count == 0 ? Zone : string.Join(", ", names);
     }
 
-    private string Serials() =>
-        string.Join(", ", evidence.Delegation.Checks.Select(check => check.Serial).OfType<uint>().Distinct().Order());
+    /// <summary>"2021100317 (b.ns.facebook.com), 2021100401 (a.ns.facebook.com)": only the servers out of step with their provider's others.</summary>
+    private string Serials() => string.Join(", ", DelegationStatusRules.OutOfStep(evidence.Delegation.Checks)
+        .GroupBy(check => check.Serial!.Value)
+        .OrderBy(serial => serial.Key)
+        .Select(serial => $"{serial.Key} ({string.Join(", ", serial.Select(check => check.Server).Distinct(StringComparer.OrdinalIgnoreCase))})"));
 }

@@ -92,14 +92,14 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
             return CauseCodes.DnsServFail;
         }
 
-        // Asked directly, the zone's own servers say whose DNS is broken: theirs (silent, lame, out of step)
-        // or the resolvers' (the servers answer correctly, the resolvers still fail: DNSSEC, or the resolvers).
+        // Asked directly, the zone's own servers say whose DNS is broken: theirs (silent, lame) or the resolvers'
+        // (the servers answer, the resolvers still fail: DNSSEC, or the resolvers). Servers out of step still
+        // answer, so resolvers do not fail because of it: the serials become a note (DelegationReading).
         return delegation.Status switch
         {
             DelegationStatus.Unreachable => CauseCodes.DnsAuthoritativeUnreachable,
             DelegationStatus.Lame => CauseCodes.DnsLameDelegation,
-            DelegationStatus.SerialMismatch => CauseCodes.DnsSerialMismatch,
-            DelegationStatus.Healthy => CauseCodes.DnsResolverSide,
+            DelegationStatus.SerialMismatch or DelegationStatus.Healthy => CauseCodes.DnsResolverSide,
             _ => CauseCodes.DnsServFail,
         };
     }

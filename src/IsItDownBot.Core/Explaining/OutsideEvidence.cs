@@ -39,36 +39,41 @@ internal static class OutsideEvidence
             return diagnosis;
         }
 
-        var code = diagnosis.Cause.Code;
-        if (code == CauseCodes.DnsAuthoritativeUnreachable && RoutingEvidence.AllWithdrawn(routing.NameServers))
+        return diagnosis.Cause.Code switch
         {
-            return diagnosis with
-            {
-                Cause = texts.NameServerRoutesWithdrawn(diagnosis.Cause, routing.NameServers),
-                Confidence = ConfidenceRating.Raise(diagnosis.Confidence),
-            };
+            CauseCodes.DnsAuthoritativeUnreachable => ReadRoutes(diagnosis, routing.NameServers, texts.NameServerRoutesWithdrawn, texts.NameServerRoutesSeen),
+            CauseCodes.TcpTimeout => ReadRoutes(diagnosis, routing.Servers, texts.ServerRoutesWithdrawn, texts.ServerRoutesSeen),
+            _ => diagnosis,
+        };
+    }
+
+    /// <summary>
+    /// Withdrawn routes rewrite the cause and make the bot surer; routes still seen become a note. Both only when
+    /// the source answered for most addresses: otherwise the few answers say nothing of the rest, and the note
+    /// says the data was incomplete.
+    /// </summary>
+    private static Diagnosis ReadRoutes(
+        Diagnosis diagnosis,
+        IReadOnlyList<RouteVisibility> routes,
+        Func<Cause, IReadOnlyList<RouteVisibility>, Cause> withdrawn,
+        Func<IReadOnlyList<RouteVisibility>, Phrase> seen)
+    {
+        if (routes.Count == 0)
+        {
+            return diagnosis;
         }
 
-        if (code == CauseCodes.TcpTimeout && RoutingEvidence.AllWithdrawn(routing.Servers))
+        if (!RoutingEvidence.MostlyAnswered(routes))
         {
-            return diagnosis with
-            {
-                Cause = texts.ServerRoutesWithdrawn(diagnosis.Cause, routing.Servers),
-                Confidence = ConfidenceRating.Raise(diagnosis.Confidence),
-            };
+            return diagnosis with { Notes = [.. diagnosis.Notes, OutsideTexts.RoutingIncomplete(routes)] };
         }
 
-        if (code == CauseCodes.DnsAuthoritativeUnreachable && RoutingEvidence.AllAnnounced(routing.NameServers))
+        if (RoutingEvidence.AllWithdrawn(routes))
         {
-            return diagnosis with { Notes = [.. diagnosis.Notes, texts.NameServerRoutesSeen(routing.NameServers)] };
+            return diagnosis with { Cause = withdrawn(diagnosis.Cause, routes), Confidence = ConfidenceRating.Raise(diagnosis.Confidence) };
         }
 
-        if (code == CauseCodes.TcpTimeout && RoutingEvidence.AllAnnounced(routing.Servers))
-        {
-            return diagnosis with { Notes = [.. diagnosis.Notes, texts.ServerRoutesSeen(routing.Servers)] };
-        }
-
-        return diagnosis;
+        return RoutingEvidence.AllAnnounced(routes) ? diagnosis with { Notes = [.. diagnosis.Notes, seen(routes)] } : diagnosis;
     }
 
     private static Diagnosis ApplyStatusPage(ProbeEvidence evidence, Diagnosis diagnosis, OutsideTexts texts, List<Phrase> notChecked)

@@ -26,9 +26,9 @@ internal sealed class OutsideTexts(ProbeEvidence evidence)
         Summary = new($"DNS failure: the routes to {Zone}'s name servers have been withdrawn from the internet, so no one can find {Name}'s servers",
             $"Panne DNS : les routes vers les serveurs de noms de {Zone} ont été retirées d’internet, donc personne ne trouve les serveurs de {Name}"),
         Explanation = cause.Explanation.Then(new(
-            $"Route collectors no longer see {Prefixes(routes)}: {Name}'s network has stopped announcing them, so its name servers "
+            $"Route collectors no longer see {Prefixes(routes, RouteState.Withdrawn)}: {Name}'s network has stopped announcing them, so its name servers "
             + "cannot be reached from anywhere on the internet.",
-            $"Les collecteurs de routes ne voient plus {Prefixes(routes)} : le réseau de {Name} a cessé de les annoncer, donc ses "
+            $"Les collecteurs de routes ne voient plus {Prefixes(routes, RouteState.Withdrawn)} : le réseau de {Name} a cessé de les annoncer, donc ses "
             + "serveurs de noms sont injoignables depuis tout internet.")),
     };
 
@@ -37,17 +37,26 @@ internal sealed class OutsideTexts(ProbeEvidence evidence)
         Summary = new($"{Name}'s servers are unreachable: the routes to them have been withdrawn from the internet",
             $"Les serveurs de {Name} sont injoignables : les routes vers eux ont été retirées d’internet"),
         Explanation = cause.Explanation.Then(new(
-            $"Route collectors no longer see {Prefixes(routes)}: {Name}'s network has stopped announcing them, so no one can reach those servers.",
-            $"Les collecteurs de routes ne voient plus {Prefixes(routes)} : le réseau de {Name} a cessé de les annoncer, donc personne ne peut joindre ces serveurs.")),
+            $"Route collectors no longer see {Prefixes(routes, RouteState.Withdrawn)}: {Name}'s network has stopped announcing them, so no one can reach those servers.",
+            $"Les collecteurs de routes ne voient plus {Prefixes(routes, RouteState.Withdrawn)} : le réseau de {Name} a cessé de les annoncer, donc personne ne peut joindre ces serveurs.")),
     };
 
     public Phrase NameServerRoutesSeen(IReadOnlyList<RouteVisibility> routes) => new(
-        $"The routes to {Zone}'s name servers are still announced ({Prefixes(routes)}): the servers themselves do not answer.",
-        $"Les routes vers les serveurs de noms de {Zone} sont toujours annoncées ({Prefixes(routes)}) : ce sont les serveurs eux-mêmes qui ne répondent pas.");
+        $"The routes to {Zone}'s name servers are still announced ({Prefixes(routes, RouteState.Announced)}): the servers themselves do not answer.",
+        $"Les routes vers les serveurs de noms de {Zone} sont toujours annoncées ({Prefixes(routes, RouteState.Announced)}) : ce sont les serveurs eux-mêmes qui ne répondent pas.");
 
     public Phrase ServerRoutesSeen(IReadOnlyList<RouteVisibility> routes) => new(
-        $"The routes to {Name}'s servers are still announced ({Prefixes(routes)}): the servers or their network drop the connections.",
-        $"Les routes vers les serveurs de {Name} sont toujours annoncées ({Prefixes(routes)}) : ce sont les serveurs ou leur réseau qui ignorent les connexions.");
+        $"The routes to {Name}'s servers are still announced ({Prefixes(routes, RouteState.Announced)}): the servers or their network drop the connections.",
+        $"Les routes vers les serveurs de {Name} sont toujours annoncées ({Prefixes(routes, RouteState.Announced)}) : ce sont les serveurs ou leur réseau qui ignorent les connexions.");
+
+    /// <summary>Said instead of any claim about the routes when the source answered for half of the addresses or fewer.</summary>
+    public static Phrase RoutingIncomplete(IReadOnlyList<RouteVisibility> routes)
+    {
+        var answered = RoutingEvidence.Answered(routes);
+        return new(
+            $"Routing data was incomplete: the routing source answered for {answered} of the {routes.Count} addresses asked about, too few to tell whether their routes were withdrawn.",
+            $"Les données de routage étaient incomplètes : la source de routage a répondu pour {answered} des {routes.Count} adresses demandées, trop peu pour dire si leurs routes ont été retirées.");
+    }
 
     public Phrase StatusPageAdmits(StatusPageEvidence page) => new(
         $"{Name}'s status page admits it: {Admission(page, Language.English)}.",
@@ -109,9 +118,10 @@ internal sealed class OutsideTexts(ProbeEvidence evidence)
         _ => status.Replace('_', ' '),
     };
 
-    private static string Prefixes(IReadOnlyList<RouteVisibility> routes)
+    /// <summary>Only the addresses the source answered for, in that state: an address it could not tell about is neither seen nor gone.</summary>
+    private static string Prefixes(IReadOnlyList<RouteVisibility> routes, RouteState state)
     {
-        var prefixes = routes.Select(route => route.Prefix ?? route.Address.ToString()).Distinct().ToList();
+        var prefixes = routes.Where(route => route.State == state).Select(route => route.Prefix ?? route.Address.ToString()).Distinct().ToList();
         return string.Join(", ", prefixes);
     }
 }

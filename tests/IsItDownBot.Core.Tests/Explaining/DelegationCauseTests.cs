@@ -27,21 +27,46 @@ public sealed class DelegationCauseTests
     }
 
     [Fact]
-    public void Explain_WhenResolversFailAndTheNameServersDisagree_NamesTheSerials()
+    public void Explain_WhenResolversFailAndOneProvidersServersDisagree_BlamesTheResolversAndNotesTheSerials()
     {
+        // Servers out of step still answer: the resolvers' failure is not theirs.
         var delegation = Delegation(DelegationStatus.SerialMismatch, ProbeOutcome.Ok) with
         {
             Checks =
             [
                 Check("a.ns.facebook.com", 2021100401),
                 Check("b.ns.facebook.com", 2021100317),
+                Check("dns1.p01.nsone.net", 7),
             ],
         };
 
         var diagnosis = Explainer.Explain(Round([DnsFails(Www, ProbeOutcome.DnsServFail)], delegation), SlowAfter);
 
-        Assert.Equal(CauseCodes.DnsSerialMismatch, diagnosis.Cause.Code);
-        Assert.Contains("SOA serials 2021100317, 2021100401", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.DnsResolverSide, diagnosis.Cause.Code);
+        Assert.DoesNotContain("serial", diagnosis.Cause.Explanation.English, StringComparison.OrdinalIgnoreCase);
+        var note = Assert.Single(diagnosis.Notes);
+        Assert.Equal(
+            "Some of facebook.com's name servers at the same DNS provider disagree about the zone (SOA serials 2021100317 (b.ns.facebook.com), "
+            + "2021100401 (a.ns.facebook.com)): a change is still being published, or a server is stuck on an old copy; some people may get outdated answers.",
+            note.English);
+        Assert.StartsWith("Certains serveurs de noms de facebook.com chez le même fournisseur DNS ne sont pas d’accord", note.French, StringComparison.Ordinal);
+        Assert.Contains("2021100317 (b.ns.facebook.com), 2021100401 (a.ns.facebook.com)", note.French, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_WhenTheServiceWorksAndOneProvidersServersDisagree_StaysUpWithANote()
+    {
+        var delegation = Delegation(DelegationStatus.SerialMismatch) with
+        {
+            Checks = [Check("a.ns.facebook.com", 2021100401), Check("b.ns.facebook.com", 2021100317)],
+        };
+
+        var diagnosis = Explainer.Explain(Round([Healthy(Www)], delegation), SlowAfter);
+
+        Assert.Equal(Verdict.Up, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.Ok, diagnosis.Cause.Code);
+        Assert.Contains("SOA serials 2021100317 (b.ns.facebook.com), 2021100401 (a.ns.facebook.com)", Assert.Single(diagnosis.Notes).English, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,7 +21,6 @@ public sealed class FrenchCauseTests
         { CauseCodes.DnsServFail, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.ParentUnreachable)) },
         { CauseCodes.DnsAuthoritativeUnreachable, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.Unreachable, ProbeOutcome.Timeout)) },
         { CauseCodes.DnsLameDelegation, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.Lame, ProbeOutcome.DnsRefused)) },
-        { CauseCodes.DnsSerialMismatch, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.SerialMismatch, ProbeOutcome.Ok)) },
         { CauseCodes.DnsResolverSide, Round([DnsFails(Www, ProbeOutcome.DnsServFail)], Delegation(DelegationStatus.Healthy, ProbeOutcome.Ok)) },
         { CauseCodes.StatusPageIncident, Round([Healthy(Www)]) with { StatusPage = new(new Uri("https://status.example/"), StatusPageState.Critical, "Down", [], [], "critical", TimeSpan.Zero) } },
         { CauseCodes.DnsResolver, Round([Healthy(Www) with { Dns = [Probe(ProbeKind.Dns, ProbeOutcome.Ok, "1.1.1.1"), Probe(ProbeKind.Dns, ProbeOutcome.DnsServFail, "8.8.8.8")] }]) },

@@ -58,6 +58,67 @@ public sealed class OutsideEvidenceTests
     }
 
     [Fact]
+    public void Explain_WhenOneAddressIsNotSeenAndTheRoutingSourceGaveNoAnswerForTheOthers_SaysTheDataWasIncomplete()
+    {
+        RouteVisibility[] routes =
+        [
+            Route(RouteState.Withdrawn),
+            .. Enumerable.Range(1, 7).Select(i => Route(RouteState.Unknown, address: $"129.134.31.{i}")),
+        ];
+        var withoutRouting = Explainer.Explain(October2021(), SlowAfter);
+
+        var diagnosis = Explainer.Explain(October2021() with { Routing = new RoutingEvidence(true, routes, []) }, SlowAfter);
+
+        Assert.Equal(withoutRouting.Cause, diagnosis.Cause);
+        Assert.Equal(withoutRouting.Confidence, diagnosis.Confidence);
+        var note = Assert.Single(diagnosis.Notes);
+        Assert.Equal(
+            "Routing data was incomplete: the routing source answered for 1 of the 8 addresses asked about, too few to tell whether their routes were withdrawn.",
+            note.English);
+        Assert.Equal(
+            "Les données de routage étaient incomplètes : la source de routage a répondu pour 1 des 8 adresses demandées, trop peu pour dire si leurs routes ont été retirées.",
+            note.French);
+    }
+
+    [Fact]
+    public void Explain_WhenConnectionsTimeOutAndTheSourceAnsweredForOnlyHalfTheServers_ClaimsNoWithdrawal()
+    {
+        var evidence = Round([TcpFails(Www, ProbeOutcome.Timeout), TcpFails(Graph, ProbeOutcome.Timeout)]) with
+        {
+            Routing = new RoutingEvidence(true, [], [Route(RouteState.Withdrawn, address: "157.240.1.35"), Route(RouteState.Unknown, address: "157.240.2.35")]),
+        };
+        var withoutRouting = Explainer.Explain(evidence with { Routing = RoutingEvidence.NotAsked }, SlowAfter);
+
+        var diagnosis = Explainer.Explain(evidence, SlowAfter);
+
+        Assert.Equal(CauseCodes.TcpTimeout, diagnosis.Cause.Code);
+        Assert.Equal(withoutRouting.Cause.Summary, diagnosis.Cause.Summary);
+        Assert.Equal(withoutRouting.Confidence, diagnosis.Confidence);
+        Assert.StartsWith("Routing data was incomplete: the routing source answered for 1 of the 2 addresses", Assert.Single(diagnosis.Notes).English, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_WhenMostAddressesAreNotSeenAndTheRestGotNoAnswer_NamesOnlyThoseNotSeen()
+    {
+        RouteVisibility[] routes =
+        [
+            Route(RouteState.Withdrawn, address: "129.134.30.12"),
+            Route(RouteState.Withdrawn, address: "129.134.31.12"),
+            Route(RouteState.Unknown, address: "185.89.218.12"),
+        ];
+
+        var diagnosis = Explainer.Explain(October2021() with { Routing = new RoutingEvidence(true, routes, []) }, SlowAfter);
+
+        Assert.Equal(
+            "DNS failure: the routes to facebook.com's name servers have been withdrawn from the internet, so no one can find Facebook's servers",
+            diagnosis.Cause.Summary.English);
+        Assert.Contains("no longer see 129.134.30.12, 129.134.31.12:", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.Contains("ne voient plus 129.134.30.12, 129.134.31.12 :", diagnosis.Cause.Explanation.French, StringComparison.Ordinal);
+        Assert.DoesNotContain("185.89.218.12", diagnosis.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.Equal(Confidence.High, diagnosis.Confidence);
+    }
+
+    [Fact]
     public void Explain_WhenTheRoutingSourceCouldNotAnswer_SaysWhatWasNotChecked()
     {
         var evidence = October2021() with { Routing = new RoutingEvidence(true, [Route(RouteState.Unknown)], []) };

@@ -25,7 +25,10 @@ public enum DelegationStatus
     /// <summary>A name server answers REFUSED, SERVFAIL, or without the AA flag: it does not serve the zone.</summary>
     Lame,
 
-    /// <summary>The name servers answer authoritatively with different SOA serials.</summary>
+    /// <summary>
+    /// Name servers of one provider (the same last two labels) answer authoritatively with different SOA serials.
+    /// A note, never a cause: the servers answer, so resolvers do not fail because of it.
+    /// </summary>
     SerialMismatch,
 
     Healthy,

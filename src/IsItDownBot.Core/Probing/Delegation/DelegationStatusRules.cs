@@ -37,7 +37,21 @@ internal static class DelegationStatusRules
             return DelegationStatus.Lame;
         }
 
-        var serials = checks.Where(check => check.Result.Ok).Select(check => check.Serial).Distinct().Count();
-        return serials > 1 ? DelegationStatus.SerialMismatch : DelegationStatus.Healthy;
+        return OutOfStep(checks).Count > 0 ? DelegationStatus.SerialMismatch : DelegationStatus.Healthy;
+    }
+
+    /// <summary>
+    /// The answers of each DNS provider whose servers disagree about the serial. Serials are compared only within
+    /// a provider: a zone served by two providers (NS1 and Route 53) numbers its copies twice, independently, so
+    /// they always differ there without anything being wrong.
+    /// </summary>
+    public static IReadOnlyList<NameServerCheck> OutOfStep(IReadOnlyList<NameServerCheck> checks)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        return [.. checks
+            .Where(check => check.Result.Ok && check.Serial is not null)
+            .GroupBy(check => DnsNames.Provider(check.Server), StringComparer.OrdinalIgnoreCase)
+            .Where(provider => provider.Select(check => check.Serial).Distinct().Skip(1).Any())
+            .SelectMany(provider => provider)];
     }
 }

@@ -17,9 +17,6 @@ internal sealed class DelegationWalker
     // Root, TLD and a registry or two below it: real chains are two to four referrals long.
     private const int MaxReferrals = 10;
 
-    // A server without glue whose own zone's servers have none either: deeper than that, ask the resolvers.
-    private const int MaxLookupDepth = 2;
-
     private const string Root = "root";
 
     private readonly IReadOnlyList<ServerAddress> _roots;
@@ -42,9 +39,17 @@ internal sealed class DelegationWalker
 
     /// <summary>Finds the zone that holds <paramref name="name"/> and its parent's referral to it.</summary>
     public Task<Walk> WalkAsync(string name, bool userSupplied, CancellationToken deadline) =>
-        WalkAsync(DnsNames.Normalize(name), QueryType.NS, userSupplied, depth: 0, deadline);
+        WalkAsync(name, userSupplied, WalkLimits.For(userSupplied), deadline);
 
-    private async Task<Walk> WalkAsync(string name, QueryType type, bool userSupplied, int depth, CancellationToken deadline)
+    /// <summary>The walk within <paramref name="limits"/>; <paramref name="userSupplied"/> decides only which addresses may be asked.</summary>
+    internal Task<Walk> WalkAsync(string name, bool userSupplied, WalkLimits limits, CancellationToken deadline)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        var scope = new Scope(userSupplied, limits, new QueryBudget(limits.Queries));
+        return WalkAsync(DnsNames.Normalize(name), QueryType.NS, scope, depth: 0, deadline);
+    }
+
+    private async Task<Walk> WalkAsync(string name, QueryType type, Scope scope, int depth, CancellationToken deadline)
     {
         var lookups = new List<ProbeResult>();
         var zone = "";
@@ -54,7 +59,7 @@ internal sealed class DelegationWalker
         for (var referrals = 0; referrals <= MaxReferrals; referrals++)
         {
             var asked = zone;
-            var answer = await _query.AskAsync(name, type, servers, response => Useful(response, asked, name), deadline).ConfigureAwait(false);
+            var answer = await _query.AskAsync(name, type, servers, response => Useful(response, asked, name), scope.Budget, deadline).ConfigureAwait(false);
             lookups.AddRange(answer.Probes);
             if (answer.Response is not { } response)
             {
@@ -70,14 +75,14 @@ internal sealed class DelegationWalker
                     : Walk.Found(last, lastServers, response, lookups);
             }
 
-            var (addresses, addressLookups) = await AddressesAsync(referral, userSupplied, depth, deadline).ConfigureAwait(false);
+            var (addresses, addressLookups) = await AddressesAsync(referral, scope, depth, deadline).ConfigureAwait(false);
             lookups.AddRange(addressLookups);
             if (referral.Zone == name)
             {
                 return Walk.Found(referral, addresses, null, lookups);
             }
 
-            var next = Askable(name, addresses, userSupplied, lookups);
+            var next = Askable(name, addresses, scope.UserSupplied, lookups);
             (zone, servers, last, lastServers) = (referral.Zone, next, referral, addresses);
             if (next.Count == 0)
             {
@@ -122,7 +127,7 @@ internal sealed class DelegationWalker
 
     /// <summary>The referral's glue, and for servers without glue, their addresses looked up from the root, else through the resolvers.</summary>
     private async Task<(IReadOnlyList<ServerAddress> Addresses, IReadOnlyList<ProbeResult> Lookups)> AddressesAsync(
-        Referral referral, bool userSupplied, int depth, CancellationToken deadline)
+        Referral referral, Scope scope, int depth, CancellationToken deadline)
     {
         var names = referral.NameServers.Take(DelegationLimits.MaxServers).ToList();
         var glued = names
@@ -134,27 +139,32 @@ internal sealed class DelegationWalker
             return (glued, []);
         }
 
-        var found = await Task.WhenAll(glueless.Select(server => LookUpAsync(server, referral.Zone, userSupplied, depth, deadline))).ConfigureAwait(false);
-        return ([.. glued, .. found.SelectMany(result => result.Addresses)], [.. found.SelectMany(result => result.Lookups)]);
+        // Each lookup is a walk of its own: a hostile delegation lists many glue-less servers to multiply the queries.
+        var found = await Task.WhenAll(glueless.Take(scope.Limits.GluelessLookups).Select(server => LookUpAsync(server, referral.Zone, scope, depth, deadline)))
+            .ConfigureAwait(false);
+        var notLookedUp = glueless.Skip(scope.Limits.GluelessLookups).Select(server => ProbeResult.Skip(server, ProbeKind.Dns, server,
+            $"not looked up: only the first {scope.Limits.GluelessLookups} name servers without glue are looked up"));
+        return ([.. glued, .. found.SelectMany(result => result.Addresses)], [.. found.SelectMany(result => result.Lookups), .. notLookedUp]);
     }
 
     private async Task<(IReadOnlyList<ServerAddress> Addresses, IReadOnlyList<ProbeResult> Lookups)> LookUpAsync(
-        string server, string zone, bool userSupplied, int depth, CancellationToken deadline)
+        string server, string zone, Scope scope, int depth, CancellationToken deadline)
     {
         var lookups = new List<ProbeResult>();
 
-        // A server inside the zone it serves cannot be found without glue: the walk would come back here.
-        if (depth < MaxLookupDepth && !DnsNames.IsAtOrUnder(server, zone))
+        // A server inside the zone it serves cannot be found without glue: the walk would come back here. Deeper
+        // than the limits allow (a server of a server's zone without glue), the resolvers are asked instead.
+        if (depth < scope.Limits.LookupDepth && !DnsNames.IsAtOrUnder(server, zone))
         {
-            var walk = await WalkAsync(server, QueryType.A, userSupplied, depth + 1, deadline).ConfigureAwait(false);
+            var walk = await WalkAsync(server, QueryType.A, scope, depth + 1, deadline).ConfigureAwait(false);
             lookups.AddRange(walk.Lookups);
             if (walk.End == WalkEnd.Found)
             {
-                var askable = Askable(server, walk.Servers, userSupplied, lookups);
+                var askable = Askable(server, walk.Servers, scope.UserSupplied, lookups);
                 List<IPAddress> v4 = walk.Answer is { } answer
                     ? [.. answer.Answers.ARecords().Select(record => record.Address)]
-                    : await AskAddressesAsync(server, QueryType.A, askable, lookups, deadline).ConfigureAwait(false);
-                var v6 = await AskAddressesAsync(server, QueryType.AAAA, askable, lookups, deadline).ConfigureAwait(false);
+                    : await AskAddressesAsync(server, QueryType.A, askable, scope.Budget, lookups, deadline).ConfigureAwait(false);
+                var v6 = await AskAddressesAsync(server, QueryType.AAAA, askable, scope.Budget, lookups, deadline).ConfigureAwait(false);
                 var addresses = DnsNames.Interleave(v4.Concat(v6).Distinct(), address => address, DelegationLimits.MaxAddressesPerFamily);
                 if (addresses.Count > 0)
                 {
@@ -164,16 +174,26 @@ internal sealed class DelegationWalker
         }
 
         // The resolvers as a last resort: they may fail in an outage, but a glue-less server is often outside it.
-        var resolved = await Task.WhenAll(_resolvers.Resolvers.Select(resolver => _resolverProbe.ProbeAsync(resolver, zone, server, deadline))).ConfigureAwait(false);
+        var resolved = await Task.WhenAll(_resolvers.Resolvers.Select(resolver => ResolveAsync(resolver, zone, server, scope.Budget, deadline))).ConfigureAwait(false);
         lookups.AddRange(resolved);
         var fromResolvers = DnsNames.Interleave(resolved.SelectMany(result => result.Addresses).Distinct(), address => address, DelegationLimits.MaxAddressesPerFamily);
         return ([.. fromResolvers.Select(address => new ServerAddress(server, address))], lookups);
     }
 
-    private async Task<List<IPAddress>> AskAddressesAsync(string server, QueryType type, IReadOnlyList<ServerAddress> servers, List<ProbeResult> lookups, CancellationToken deadline)
+    /// <summary>A resolver lookup costs an A and an AAAA query at each of the resolver's servers it may try.</summary>
+    private Task<ProbeResult> ResolveAsync(DnsResolver resolver, string zone, string server, QueryBudget budget, CancellationToken deadline) =>
+        budget.TryTake(2 * resolver.Servers.Count)
+            ? _resolverProbe.ProbeAsync(resolver, zone, server, deadline)
+            : Task.FromResult(ProbeResult.Skip(zone, ProbeKind.Dns, resolver.Label, $"{server}: {budget.NotAsked}"));
+
+    private async Task<List<IPAddress>> AskAddressesAsync(
+        string server, QueryType type, IReadOnlyList<ServerAddress> servers, QueryBudget budget, List<ProbeResult> lookups, CancellationToken deadline)
     {
-        var answer = await _query.AskAsync(server, type, servers, response => response.Header.HasAuthorityAnswer, deadline).ConfigureAwait(false);
+        var answer = await _query.AskAsync(server, type, servers, response => response.Header.HasAuthorityAnswer, budget, deadline).ConfigureAwait(false);
         lookups.AddRange(answer.Probes);
         return answer.Response is { } response ? [.. response.Answers.OfType<AddressRecord>().Select(record => record.Address)] : [];
     }
+
+    /// <summary>What one walk, with every walk nested in it, shares: whose name it is, its limits and what is left of its budget.</summary>
+    private sealed record Scope(bool UserSupplied, WalkLimits Limits, QueryBudget Budget);
 }

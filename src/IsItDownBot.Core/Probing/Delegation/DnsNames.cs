@@ -20,6 +20,17 @@ internal static class DnsNames
     /// <summary>The root or a TLD: zones that hold registrations, not a registrant's own zone.</summary>
     public static bool IsTopLevel(string zone) => !zone.Contains('.', StringComparison.Ordinal);
 
+    /// <summary>
+    /// Who runs a name server, as far as its name tells: its last two labels (ns-1.awsdns-01.org gives
+    /// awsdns-01.org, dns1.p01.nsone.net gives nsone.net). Deliberately simple: a provider whose servers span
+    /// several domains (awsdns-01.org, awsdns-02.co.uk) counts as several, which only compares fewer serials.
+    /// </summary>
+    public static string Provider(string server)
+    {
+        var labels = Normalize(server).Split('.');
+        return string.Join('.', labels[Math.Max(0, labels.Length - 2)..]);
+    }
+
     /// <summary>At most <paramref name="perFamily"/> IPv4 and as many IPv6 addresses, IPv4 and IPv6 taking turns.</summary>
     public static List<T> Interleave<T>(IEnumerable<T> items, Func<T, IPAddress> address, int perFamily)
     {

@@ -26,17 +26,30 @@ internal sealed class IterativeQuery
 
     /// <summary>
     /// Asks up to four of <paramref name="servers"/> at once and returns the first answer that
-    /// <paramref name="useful"/> accepts, with a probe for each answer or failure seen until then.
+    /// <paramref name="useful"/> accepts, with a probe for each answer or failure seen until then. Each server
+    /// asked takes one query from <paramref name="budget"/>; a server the budget no longer covers is not asked,
+    /// and its probe says so.
     /// </summary>
     public async Task<LevelAnswer> AskAsync(
-        string name, QueryType type, IReadOnlyList<ServerAddress> servers, Func<IDnsQueryResponse, bool> useful, CancellationToken deadline)
+        string name, QueryType type, IReadOnlyList<ServerAddress> servers, Func<IDnsQueryResponse, bool> useful, QueryBudget budget,
+        CancellationToken deadline)
     {
+        ArgumentNullException.ThrowIfNull(budget);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(deadline);
-        var pending = DnsNames.Interleave(servers, server => server.Address, MaxAskedAtOnce)
-            .Take(MaxAskedAtOnce)
-            .Select(server => AskOneAsync(name, type, server, stop.Token))
-            .ToList();
+        var pending = new List<Task<Answer>>();
         var probes = new List<ProbeResult>();
+        foreach (var server in DnsNames.Interleave(servers, server => server.Address, MaxAskedAtOnce).Take(MaxAskedAtOnce))
+        {
+            if (budget.TryTake())
+            {
+                pending.Add(AskOneAsync(name, type, server, stop.Token));
+            }
+            else
+            {
+                probes.Add(ProbeResult.Skip(Endpoint(name), ProbeKind.Authoritative, Target(server), $"{type}: {budget.NotAsked}"));
+            }
+        }
+
         Answer? found = null;
         while (pending.Count > 0 && found is null)
         {
@@ -62,8 +75,8 @@ internal sealed class IterativeQuery
 
     private async Task<Answer> AskOneAsync(string name, QueryType type, ServerAddress server, CancellationToken cancellationToken)
     {
-        var target = $"{server.Name} ({DnsEndPoints.Format(server.Address, _options.AuthoritativePort)})";
-        var endpoint = name.Length == 0 ? "." : name;
+        var target = Target(server);
+        var endpoint = Endpoint(name);
         var client = _clients.CreateClient([new IPEndPoint(server.Address, _options.AuthoritativePort)], recursion: false);
         var started = _time.GetTimestamp();
         try
@@ -78,6 +91,10 @@ internal sealed class IterativeQuery
             return new Answer(new ProbeResult(endpoint, ProbeKind.Authoritative, target, outcome, _time.GetElapsedTime(started), $"{type}: {detail}"), null);
         }
     }
+
+    private string Target(ServerAddress server) => $"{server.Name} ({DnsEndPoints.Format(server.Address, _options.AuthoritativePort)})";
+
+    private static string Endpoint(string name) => name.Length == 0 ? "." : name;
 
     private static (ProbeOutcome Outcome, string Detail) Describe(IDnsQueryResponse response)
     {

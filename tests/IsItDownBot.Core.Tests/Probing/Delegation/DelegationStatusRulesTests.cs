@@ -39,6 +39,41 @@ public sealed class DelegationStatusRulesTests
     }
 
     [Fact]
+    public void Classify_WhenTwoProvidersNumberTheirCopiesDifferently_SaysHealthy()
+    {
+        // NS1 and Route 53 each serve the zone and each keeps its own serial: they always differ.
+        NameServerCheck[] checks =
+        [
+            Check("dns1.p01.nsone.net", V4, ProbeOutcome.Ok, serial: 1700000000), Check("dns2.p01.nsone.net", V4, ProbeOutcome.Ok, serial: 1700000000),
+            Check("ns-1.awsdns-01.org", V4, ProbeOutcome.Ok, serial: 1), Check("ns-2.awsdns-02.co.uk", V4, ProbeOutcome.Ok, serial: 2),
+        ];
+
+        Assert.Equal(DelegationStatus.Healthy, DelegationStatusRules.Classify(checks));
+        Assert.Empty(DelegationStatusRules.OutOfStep(checks));
+    }
+
+    [Fact]
+    public void Classify_WhenServersOfOneProviderDisagree_SaysSerialMismatch()
+    {
+        NameServerCheck[] checks =
+        [
+            Check("a.ns.facebook.com", V4, ProbeOutcome.Ok, serial: 2021100401), Check("B.NS.facebook.com", V4, ProbeOutcome.Ok, serial: 2021100317),
+            Check("dns1.p01.nsone.net", V4, ProbeOutcome.Ok, serial: 7),
+        ];
+
+        Assert.Equal(DelegationStatus.SerialMismatch, DelegationStatusRules.Classify(checks));
+        Assert.Equal(["a.ns.facebook.com", "B.NS.facebook.com"], DelegationStatusRules.OutOfStep(checks).Select(check => check.Server));
+    }
+
+    [Fact]
+    public void Classify_WhenOneServerAnswersTheSameSerialOverBothAddresses_SaysHealthy()
+    {
+        NameServerCheck[] checks = [Check("a.ns.facebook.com", V4, ProbeOutcome.Ok, serial: 5), Check("a.ns.facebook.com", V6, ProbeOutcome.Ok, serial: 5)];
+
+        Assert.Equal(DelegationStatus.Healthy, DelegationStatusRules.Classify(checks));
+    }
+
+    [Fact]
     public void Classify_WhenEveryAddressWasBlocked_SaysNotChecked()
     {
         NameServerCheck[] checks = [Check("a.ns", V4, ProbeOutcome.Blocked), Check("b.ns", V6, ProbeOutcome.Blocked)];
