@@ -24,5 +24,8 @@ public static class CauseCodes
     public const string HttpError = "http-error";
     public const string Slow = "slow";
     public const string Partial = "partial";
+
+    /// <summary>Down from fewer vantage points than the quorum: a regional problem, which is not an outage.</summary>
+    public const string Regional = "regional";
     public const string StatusPageIncident = "status-page-incident";
 }
