@@ -17,6 +17,9 @@ public static class CauseCodes
     public const string TcpRefused = "tcp-refused";
     public const string TcpTimeout = "tcp-timeout";
     public const string TlsCertificate = "tls-certificate";
+
+    /// <summary>The server omits its intermediate certificate: browsers cope, some apps and older clients fail.</summary>
+    public const string TlsChainIncomplete = "tls-chain-incomplete";
     public const string TlsHandshake = "tls-handshake";
     public const string HttpServerError = "http-server-error";
     public const string HttpRateLimited = "http-rate-limited";

@@ -100,6 +100,18 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
                     $"Les serveurs répondent, mais leur certificat {CertificateProblemFrench(finding.Witness?.Outcome)} ({detail}). "
                     + $"Navigateurs et applications refusent une telle connexion pour vous protéger : {Name} échoue pour "
                     + "tout le monde jusqu’à ce que le certificat soit corrigé.")),
+            CauseCodes.TlsChainIncomplete => new(
+                CauseCodes.TlsChainIncomplete,
+                new("Incomplete certificate chain: some apps and older clients fail, browsers usually work",
+                    "Chaîne de certificats incomplète : certaines applications et anciens clients échouent, les navigateurs "
+                    + "fonctionnent en général"),
+                new($"{Name}'s servers answer, but do not send the intermediate certificate that links theirs to a trusted "
+                    + $"authority ({detail}). Browsers usually fetch it themselves and work; apps, scripts and older devices "
+                    + $"that do not refuse the connection. {Name} has to fix its server configuration.",
+                    $"Les serveurs de {Name} répondent, mais n’envoient pas le certificat intermédiaire qui relie le leur à une "
+                    + $"autorité reconnue ({detail}). Les navigateurs vont en général le chercher eux-mêmes et fonctionnent ; "
+                    + $"les applications, scripts et anciens appareils qui ne le font pas refusent la connexion. {Name} doit "
+                    + "corriger la configuration de ses serveurs.")),
             CauseCodes.TlsHandshake => new(
                 CauseCodes.TlsHandshake,
                 new($"Secure connection to {Name} fails", $"La connexion sécurisée à {Name} échoue"),

@@ -46,10 +46,13 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
 
         if (evidence.Tls is { Ok: false } tls)
         {
-            var code = tls.Outcome is ProbeOutcome.CertificateExpired or ProbeOutcome.CertificateNotYetValid
-                or ProbeOutcome.CertificateUntrusted or ProbeOutcome.CertificateNameMismatch
-                ? CauseCodes.TlsCertificate
-                : CauseCodes.TlsHandshake;
+            var code = tls.Outcome switch
+            {
+                ProbeOutcome.CertificateExpired or ProbeOutcome.CertificateNotYetValid
+                    or ProbeOutcome.CertificateUntrusted or ProbeOutcome.CertificateNameMismatch => CauseCodes.TlsCertificate,
+                ProbeOutcome.CertificateChainIncomplete => CauseCodes.TlsChainIncomplete,
+                _ => CauseCodes.TlsHandshake,
+            };
             return new(evidence, code, tls);
         }
 

@@ -38,7 +38,8 @@ public static class Explainer
             }
 
             var primary = MostCommon(failing);
-            var verdict = primary.Code == CauseCodes.HttpRateLimited ? Verdict.Degraded : Verdict.Down;
+            // Turning some requests away, or a chain browsers complete themselves: it works for many, not for all.
+            var verdict = primary.Code is CauseCodes.HttpRateLimited or CauseCodes.TlsChainIncomplete ? Verdict.Degraded : Verdict.Down;
             var rating = new ConfidenceRating()
                 .Agrees()
                 .Agrees(Witnesses(primary, failing) >= 2)
@@ -114,7 +115,7 @@ public static class Explainer
         CauseCodes.TargetRefused, CauseCodes.DnsAuthoritativeUnreachable, CauseCodes.DnsLameDelegation, CauseCodes.DnsSerialMismatch,
         CauseCodes.DnsResolverSide, CauseCodes.DnsNxDomain, CauseCodes.DnsServFail,
         CauseCodes.DnsNoAddress, CauseCodes.TcpRefused, CauseCodes.TcpTimeout, CauseCodes.TlsCertificate,
-        CauseCodes.TlsHandshake, CauseCodes.HttpServerError, CauseCodes.HttpTimeout, CauseCodes.HttpError,
+        CauseCodes.TlsHandshake, CauseCodes.TlsChainIncomplete, CauseCodes.HttpServerError, CauseCodes.HttpTimeout, CauseCodes.HttpError,
         CauseCodes.HttpRateLimited,
     ];
 }
