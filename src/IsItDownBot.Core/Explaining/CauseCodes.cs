@@ -5,6 +5,9 @@ public static class CauseCodes
 {
     public const string Ok = "ok";
     public const string LocalNetwork = "local-network";
+
+    /// <summary>The bot's own network cannot reach the only address family the target has (no IPv6 here, say).</summary>
+    public const string LocalNoRoute = "local-no-route";
     public const string TargetRefused = "target-refused";
     public const string DnsNxDomain = "dns-nxdomain";
     public const string DnsNoAddress = "dns-no-address";

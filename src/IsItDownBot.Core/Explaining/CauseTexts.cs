@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using IsItDownBot.Core.Probing;
 
 namespace IsItDownBot.Core.Explaining;
@@ -30,6 +31,20 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
             + $"The problem is most likely the bot's own internet connection, not {Name}; ask again in a moment.",
             $"Le bot n’a pas pu joindre {Name}, mais pas non plus ses sites de référence. Le problème vient très "
             + $"probablement de la connexion du bot lui-même, pas de {Name} ; redemandez dans un instant."));
+
+    public Cause NoRoute(EndpointFinding finding)
+    {
+        var family = finding.Witness?.TcpTarget?.AddressFamily == AddressFamily.InterNetwork ? "IPv4" : "IPv6";
+        var host = finding.Host;
+        return new(
+            CauseCodes.LocalNoRoute,
+            new($"Can't test {family} from here: {host} could only be tried over {family}, which the bot's network lacks",
+                $"Impossible de tester l’{family} d’ici : {host} ne pouvait être essayé qu’en {family}, que le réseau du bot n’a pas"),
+            new($"The bot could only try {host} over {family}, and its own network has no {family} connectivity, so the "
+                + $"connection never left the bot. This says nothing about {Name}: it may well work for you.",
+                $"Le bot ne pouvait essayer {host} qu’en {family}, et son propre réseau n’a pas de connectivité {family} : "
+                + $"la connexion n’est jamais partie du bot. Cela ne dit rien de {Name} : le service marche peut-être très bien pour vous."));
+    }
 
     public Cause For(EndpointFinding finding)
     {

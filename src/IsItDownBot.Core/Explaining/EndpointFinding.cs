@@ -11,7 +11,7 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
     public string Host => Evidence.Endpoint.IdnHost;
 
     /// <summary>Reads the endpoint's steps in order and stops at the first one that failed.</summary>
-    public static EndpointFinding Of(EndpointEvidence evidence, DelegationEvidence delegation, TimeSpan slowAfter)
+    public static EndpointFinding Of(EndpointEvidence evidence, DelegationEvidence delegation, ControlEvidence control, TimeSpan slowAfter)
     {
         if (evidence.Tcp.FirstOrDefault(probe => probe.Outcome == ProbeOutcome.Blocked) is { } blocked)
         {
@@ -36,6 +36,13 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
             if (failed.Count == 0)
             {
                 return new(evidence, CauseCodes.DnsNoAddress, evidence.Dns.Count > 0 ? evidence.Dns[0] : null);
+            }
+
+            // Every attempt stopped on the bot's own machine, over a family no control host connected over either
+            // (an IPv6-only site, a bot without IPv6): the endpoint was not tested, which is not the same as down.
+            if (failed.All(probe => probe.NoRouteFromHere && probe.TcpTarget is { } tried && !control.ConnectsOver(tried.AddressFamily)))
+            {
+                return new(evidence, CauseCodes.LocalNoRoute, failed[0]);
             }
 
             var refused = failed.FirstOrDefault(probe => probe.Outcome == ProbeOutcome.ConnectionRefused);
