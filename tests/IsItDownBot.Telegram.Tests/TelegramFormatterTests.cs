@@ -48,6 +48,21 @@ public sealed class TelegramFormatterTests
     }
 
     [Fact]
+    public void Report_ShowsWhatTheServerWroteOnlyAsCode_SoALinkInItIsNotClickable()
+    {
+        var report = new StatusReport(Facebook, Verdict.Down,
+            new Cause(CauseCodes.TlsCertificate, new Phrase("Bad certificate", "Mauvais certificat"), new Phrase("Refused.", "Refusé.")), At, TimeSpan.Zero,
+            [new ProbeResult("https://www.facebook.com/", ProbeKind.Http, "157.240.1.35:443", ProbeOutcome.HttpServerError, TimeSpan.Zero,
+                "503 Free Nitro at https://dlscord.gift <b>!</b>")]);
+
+        var html = TelegramFormatter.Report(report, null, TelegramTexts.English);
+
+        var evidence = html[html.IndexOf("<pre>", StringComparison.Ordinal)..];
+        Assert.Equal("<pre>✗ http www.facebook.com 157.240.1.35:443: 503 Free Nitro at https://dlscord.gift &lt;b&gt;!&lt;/b&gt;</pre>", evidence);
+        Assert.DoesNotContain("dlscord", html[..html.IndexOf("<pre>", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_InFrench_UsesFrenchWordsAroundTheCause()
     {
         var report = new StatusReport(Facebook, Verdict.Up, new Cause(CauseCodes.Ok, new Phrase("It's up", "Ça marche"), new Phrase("All good.", "Tout va bien.")), At, TimeSpan.Zero, [])

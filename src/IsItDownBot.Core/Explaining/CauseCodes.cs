@@ -5,6 +5,9 @@ public static class CauseCodes
 {
     public const string Ok = "ok";
     public const string LocalNetwork = "local-network";
+
+    /// <summary>The bot's own network cannot reach the only address family the target has (no IPv6 here, say).</summary>
+    public const string LocalNoRoute = "local-no-route";
     public const string TargetRefused = "target-refused";
     public const string DnsNxDomain = "dns-nxdomain";
     public const string DnsNoAddress = "dns-no-address";
@@ -23,6 +26,9 @@ public static class CauseCodes
     public const string TcpRefused = "tcp-refused";
     public const string TcpTimeout = "tcp-timeout";
     public const string TlsCertificate = "tls-certificate";
+
+    /// <summary>The server omits its intermediate certificate: browsers cope, some apps and older clients fail.</summary>
+    public const string TlsChainIncomplete = "tls-chain-incomplete";
     public const string TlsHandshake = "tls-handshake";
     public const string HttpServerError = "http-server-error";
     public const string HttpRateLimited = "http-rate-limited";
@@ -30,5 +36,8 @@ public static class CauseCodes
     public const string HttpError = "http-error";
     public const string Slow = "slow";
     public const string Partial = "partial";
+
+    /// <summary>Down from fewer vantage points than the quorum: a regional problem, which is not an outage.</summary>
+    public const string Regional = "regional";
     public const string StatusPageIncident = "status-page-incident";
 }

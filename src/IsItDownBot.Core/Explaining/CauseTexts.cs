@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using IsItDownBot.Core.Probing;
 
 namespace IsItDownBot.Core.Explaining;
@@ -30,6 +31,20 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
             + $"The problem is most likely the bot's own internet connection, not {Name}; ask again in a moment.",
             $"Le bot n’a pas pu joindre {Name}, mais pas non plus ses sites de référence. Le problème vient très "
             + $"probablement de la connexion du bot lui-même, pas de {Name} ; redemandez dans un instant."));
+
+    public Cause NoRoute(EndpointFinding finding)
+    {
+        var family = finding.Witness?.TcpTarget?.AddressFamily == AddressFamily.InterNetwork ? "IPv4" : "IPv6";
+        var host = finding.Host;
+        return new(
+            CauseCodes.LocalNoRoute,
+            new($"Can't test {family} from here: {host} could only be tried over {family}, which the bot's network lacks",
+                $"Impossible de tester l’{family} d’ici : {host} ne pouvait être essayé qu’en {family}, que le réseau du bot n’a pas"),
+            new($"The bot could only try {host} over {family}, and its own network has no {family} connectivity, so the "
+                + $"connection never left the bot. This says nothing about {Name}: it may well work for you.",
+                $"Le bot ne pouvait essayer {host} qu’en {family}, et son propre réseau n’a pas de connectivité {family} : "
+                + $"la connexion n’est jamais partie du bot. Cela ne dit rien de {Name} : le service marche peut-être très bien pour vous."));
+    }
 
     public Cause For(EndpointFinding finding)
     {
@@ -100,6 +115,18 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
                     $"Les serveurs répondent, mais leur certificat {CertificateProblemFrench(finding.Witness?.Outcome)} ({detail}). "
                     + $"Navigateurs et applications refusent une telle connexion pour vous protéger : {Name} échoue pour "
                     + "tout le monde jusqu’à ce que le certificat soit corrigé.")),
+            CauseCodes.TlsChainIncomplete => new(
+                CauseCodes.TlsChainIncomplete,
+                new("Incomplete certificate chain: some apps and older clients fail, browsers usually work",
+                    "Chaîne de certificats incomplète : certaines applications et anciens clients échouent, les navigateurs "
+                    + "fonctionnent en général"),
+                new($"{Name}'s servers answer, but do not send the intermediate certificate that links theirs to a trusted "
+                    + $"authority ({detail}). Browsers usually fetch it themselves and work; apps, scripts and older devices "
+                    + $"that do not refuse the connection. {Name} has to fix its server configuration.",
+                    $"Les serveurs de {Name} répondent, mais n’envoient pas le certificat intermédiaire qui relie le leur à une "
+                    + $"autorité reconnue ({detail}). Les navigateurs vont en général le chercher eux-mêmes et fonctionnent ; "
+                    + $"les applications, scripts et anciens appareils qui ne le font pas refusent la connexion. {Name} doit "
+                    + "corriger la configuration de ses serveurs.")),
             CauseCodes.TlsHandshake => new(
                 CauseCodes.TlsHandshake,
                 new($"Secure connection to {Name} fails", $"La connexion sécurisée à {Name} échoue"),

@@ -11,7 +11,7 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
     public string Host => Evidence.Endpoint.IdnHost;
 
     /// <summary>Reads the endpoint's steps in order and stops at the first one that failed.</summary>
-    public static EndpointFinding Of(EndpointEvidence evidence, DelegationEvidence delegation, TimeSpan slowAfter)
+    public static EndpointFinding Of(EndpointEvidence evidence, DelegationEvidence delegation, ControlEvidence control, TimeSpan slowAfter)
     {
         if (evidence.Tcp.FirstOrDefault(probe => probe.Outcome == ProbeOutcome.Blocked) is { } blocked)
         {
@@ -38,6 +38,13 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
                 return new(evidence, CauseCodes.DnsNoAddress, evidence.Dns.Count > 0 ? evidence.Dns[0] : null);
             }
 
+            // Every attempt stopped on the bot's own machine, over a family no control host connected over either
+            // (an IPv6-only site, a bot without IPv6): the endpoint was not tested, which is not the same as down.
+            if (failed.All(probe => probe.NoRouteFromHere && probe.TcpTarget is { } tried && !control.ConnectsOver(tried.AddressFamily)))
+            {
+                return new(evidence, CauseCodes.LocalNoRoute, failed[0]);
+            }
+
             var refused = failed.FirstOrDefault(probe => probe.Outcome == ProbeOutcome.ConnectionRefused);
             return refused is not null && failed.All(probe => probe.Outcome == ProbeOutcome.ConnectionRefused)
                 ? new(evidence, CauseCodes.TcpRefused, refused)
@@ -46,10 +53,13 @@ internal sealed record EndpointFinding(EndpointEvidence Evidence, string Code, P
 
         if (evidence.Tls is { Ok: false } tls)
         {
-            var code = tls.Outcome is ProbeOutcome.CertificateExpired or ProbeOutcome.CertificateNotYetValid
-                or ProbeOutcome.CertificateUntrusted or ProbeOutcome.CertificateNameMismatch
-                ? CauseCodes.TlsCertificate
-                : CauseCodes.TlsHandshake;
+            var code = tls.Outcome switch
+            {
+                ProbeOutcome.CertificateExpired or ProbeOutcome.CertificateNotYetValid
+                    or ProbeOutcome.CertificateUntrusted or ProbeOutcome.CertificateNameMismatch => CauseCodes.TlsCertificate,
+                ProbeOutcome.CertificateChainIncomplete => CauseCodes.TlsChainIncomplete,
+                _ => CauseCodes.TlsHandshake,
+            };
             return new(evidence, code, tls);
         }
 

@@ -18,7 +18,17 @@ public static class Explainer
     private static Diagnosis FromProbes(ProbeEvidence evidence, TimeSpan slowAfter)
     {
         var texts = new CauseTexts(evidence);
-        var findings = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.Delegation, slowAfter)).ToList();
+        var tried = evidence.Endpoints.Select(endpoint => EndpointFinding.Of(endpoint, evidence.Delegation, evidence.Control, slowAfter)).ToList();
+
+        // An endpoint the bot's own network cannot reach at all (IPv6 only, and no IPv6 here) was not tested:
+        // it neither works nor fails, and alone it leaves the verdict unknown.
+        var untested = tried.Where(finding => finding.Code == CauseCodes.LocalNoRoute).ToList();
+        var findings = tried.Where(finding => finding.Code != CauseCodes.LocalNoRoute).ToList();
+        if (findings.Count == 0 && untested.Count > 0)
+        {
+            return new Diagnosis(Verdict.Unknown, evidence.Control.NetworkWorks ? texts.NoRoute(untested[0]) : texts.LocalNetwork());
+        }
+
         var failing = findings.Where(finding => !finding.Works).ToList();
 
         // The control hosts answering says "it's them, not us": a signal of its own for any bad news.
@@ -38,7 +48,8 @@ public static class Explainer
             }
 
             var primary = MostCommon(failing);
-            var verdict = primary.Code == CauseCodes.HttpRateLimited ? Verdict.Degraded : Verdict.Down;
+            // Turning some requests away, or a chain browsers complete themselves: it works for many, not for all.
+            var verdict = primary.Code is CauseCodes.HttpRateLimited or CauseCodes.TlsChainIncomplete ? Verdict.Degraded : Verdict.Down;
             var rating = new ConfidenceRating()
                 .Agrees()
                 .Agrees(Witnesses(primary, failing) >= 2)
@@ -96,7 +107,8 @@ public static class Explainer
             return sameCode.SelectMany(finding => finding.Evidence.Dns).Where(probe => !probe.Ok).Select(probe => probe.Target).Distinct().Count();
         }
 
-        var addresses = sameCode.SelectMany(finding => finding.Evidence.Tcp).Count(probe => probe.Outcome != ProbeOutcome.Skipped);
+        // An attempt that never left the bot's machine (no route for its family here) witnesses nothing.
+        var addresses = sameCode.SelectMany(finding => finding.Evidence.Tcp).Count(probe => probe.Outcome != ProbeOutcome.Skipped && !probe.NoRouteFromHere);
         return Math.Max(sameCode.Count, addresses);
     }
 
@@ -114,7 +126,7 @@ public static class Explainer
         CauseCodes.TargetRefused, CauseCodes.DnsAuthoritativeUnreachable, CauseCodes.DnsLameDelegation,
         CauseCodes.DnsResolverSide, CauseCodes.DnsNxDomain, CauseCodes.DnsServFail,
         CauseCodes.DnsNoAddress, CauseCodes.TcpRefused, CauseCodes.TcpTimeout, CauseCodes.TlsCertificate,
-        CauseCodes.TlsHandshake, CauseCodes.HttpServerError, CauseCodes.HttpTimeout, CauseCodes.HttpError,
+        CauseCodes.TlsHandshake, CauseCodes.TlsChainIncomplete, CauseCodes.HttpServerError, CauseCodes.HttpTimeout, CauseCodes.HttpError,
         CauseCodes.HttpRateLimited,
     ];
 }

@@ -53,6 +53,14 @@ public sealed class OutageTracker
             return (failing, null);
         }
 
+        // A down service is back only when it works: a partial or slow answer (www up, the API still failing) is
+        // neither more outage nor recovery, so it leaves the streaks as they are. A failure that only a minority of
+        // vantage points see is the exception: the service works from most places, which is what recovery means.
+        if (state.Health == ServiceHealth.Down && report.Verdict == Verdict.Degraded && report.Cause.Code != CauseCodes.Regional)
+        {
+            return (state, null);
+        }
+
         var passing = state with
         {
             ConsecutiveSuccesses = state.ConsecutiveSuccesses + 1,

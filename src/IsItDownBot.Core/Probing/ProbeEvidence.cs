@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Probing.Routing;
 using IsItDownBot.Core.Probing.StatusPages;
@@ -32,4 +33,8 @@ public sealed record ControlEvidence(IReadOnlyList<EndpointEvidence> Hosts)
     /// certificate. A bare TCP connection is not enough: captive portals and intercepting proxies accept those.
     /// </summary>
     public bool NetworkWorks => Hosts.Count == 0 || Hosts.Any(host => host.Reached && host.Tls is null or { Ok: true });
+
+    /// <summary>Whether a control host connected over <paramref name="family"/>: the bot's network can test that family.</summary>
+    public bool ConnectsOver(AddressFamily family) =>
+        Hosts.Any(host => host.Tcp.Any(probe => probe.Ok && probe.TcpTarget?.AddressFamily == family));
 }

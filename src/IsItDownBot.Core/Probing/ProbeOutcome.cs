@@ -36,6 +36,11 @@ public enum ProbeOutcome
     CertificateNotYetValid,
     CertificateUntrusted,
     CertificateNameMismatch,
+
+    /// <summary>
+    /// The server does not send its intermediate certificate: browsers fetch it and work, other clients fail.
+    /// </summary>
+    CertificateChainIncomplete,
     TlsHandshakeFailed,
 
     /// <summary>The server answered 5xx.</summary>

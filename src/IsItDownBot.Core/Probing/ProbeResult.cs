@@ -22,6 +22,15 @@ public sealed record ProbeResult(
     /// <summary>The HTTP status code, when the server answered.</summary>
     public int? HttpStatus { get; init; }
 
+    /// <summary>For a TCP probe, the address it connected to or tried.</summary>
+    public IPEndPoint? TcpTarget { get; init; }
+
+    /// <summary>
+    /// For a TCP probe, the bot's own machine had no route to the address, or no stack for its family (no IPv6
+    /// here, say): the connection attempt never left, so it says nothing about the server.
+    /// </summary>
+    public bool NoRouteFromHere { get; init; }
+
     public static ProbeResult Skip(string endpoint, ProbeKind kind, string target, string why) =>
         new(endpoint, kind, target, ProbeOutcome.Skipped, TimeSpan.Zero, why);
 }

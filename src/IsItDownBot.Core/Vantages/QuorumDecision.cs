@@ -41,8 +41,9 @@ public sealed record QuorumDecision(bool IsOutage, int Down, int Quorum, Vantage
     /// <summary>
     /// The report the outage tracker should count: down when the quorum is reached (worded by the witness when this
     /// vantage point itself does not see it down); unknown, which the tracker does not count, when it is undecided;
-    /// degraded when this vantage point sees it down without a quorum; as it is otherwise. A regional failure is then
-    /// a passing round for the monitor, not an outage, and a vantage point going quiet during an outage does not
+    /// degraded with a <see cref="CauseCodes.Regional"/> cause when this vantage point sees it down without a quorum;
+    /// as it is otherwise. A regional failure is then a passing round for the monitor, even during an outage, where
+    /// other degraded rounds (a partial outage) are not; and a vantage point going quiet during an outage does not
     /// make it look over.
     /// </summary>
     public StatusReport ApplyTo(StatusReport report)
@@ -60,6 +61,22 @@ public sealed record QuorumDecision(bool IsOutage, int Down, int Quorum, Vantage
                 : report with { Verdict = Verdict.Down, Cause = new Cause(Witness.CauseCode, Witness.Summary, Witness.Summary) };
         }
 
-        return report.Verdict == Verdict.Down ? report with { Verdict = Verdict.Degraded } : report;
+        return report.Verdict == Verdict.Down ? report with { Verdict = Verdict.Degraded, Cause = Regional(report.Cause) } : report;
     }
+
+    /// <summary>
+    /// The cause of a failure too few vantage points see to be an outage. It says so explicitly, rather than leaving
+    /// the tracker to tell a regional problem from a partial outage by its words, and keeps the local cause's
+    /// wording as evidence: it may end up as the summary of a "back up" alert.
+    /// </summary>
+    private Cause Regional(Cause local) => new(
+        CauseCodes.Regional,
+        new($"Regional problem — {local.Summary.English}", $"Problème régional — {local.Summary.French}"),
+        new($"Only {Down} of the {Witnesses} vantage points see it down, fewer than the {Quorum} an outage needs: "
+            + $"a regional problem, not an outage. {local.Explanation.English}",
+            $"En panne vu de {Down} points d’observation sur {Witnesses} seulement, moins que les {Quorum} qu’il faut "
+            + $"pour parler de panne : un problème régional. {local.Explanation.French}"))
+    {
+        MemberSummary = new($"Regional problem — {local.SummaryAsMember.English}", $"Problème régional — {local.SummaryAsMember.French}"),
+    };
 }

@@ -46,7 +46,7 @@ internal static class DiscordEmbeds
             fields.Add(new JsonObject
             {
                 ["name"] = DiscordText.Limit($"{(probe.Ok ? "✓" : "✗")} {probe.Kind.ToString().ToLowerInvariant()} {DiscordText.Escape(Host(probe.Endpoint))}", FieldNameLimit),
-                ["value"] = DiscordText.Limit(DiscordText.Escape($"{probe.Target}: {probe.Detail}"), FieldValueLimit),
+                ["value"] = DiscordText.Code($"{probe.Target}: {probe.Detail}", FieldValueLimit),
                 ["inline"] = false,
             });
         }

@@ -38,6 +38,21 @@ public sealed class ConfidenceTests
     }
 
     [Fact]
+    public void Explain_AddressesTheBotHasNoRouteTo_AreNotWitnessesOfTheFailure()
+    {
+        // One IPv4 address timing out is one server's word; IPv6 attempts that never left the bot add nothing.
+        var www = TcpFails(Www, ProbeOutcome.Timeout) with
+        {
+            Tcp = [Probe(ProbeKind.Tcp, ProbeOutcome.Timeout), NoRouteFromHere("2a03:2880::1"), NoRouteFromHere("2a03:2880::2")],
+        };
+
+        var diagnosis = Explainer.Explain(Round([www]), SlowAfter);
+
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(Confidence.Medium, diagnosis.Confidence);
+    }
+
+    [Fact]
     public void Explain_WhenNoControlHostIsConfigured_HasOneSignalLess()
     {
         var evidence = Round([HttpAnswers(Www, ProbeOutcome.HttpServerError, 503), HttpAnswers(Graph, ProbeOutcome.HttpServerError, 502)], control: ControlEvidence.None);

@@ -63,6 +63,25 @@ internal static class EvidenceBuilder
         [.. outcomes.Select(outcome => new NameServerCheck("a.ns.facebook.com", Facebook.NameServers[0].Address!, DnsTransport.Udp,
             Probe(ProbeKind.Authoritative, outcome), outcome == ProbeOutcome.Ok ? 1u : null))]);
 
+    /// <summary>A TCP attempt to <paramref name="address"/> that the bot's own machine had no route for.</summary>
+    public static ProbeResult NoRouteFromHere(string address) =>
+        Probe(ProbeKind.Tcp, ProbeOutcome.Unreachable, $"[{address}]:443") with
+        {
+            TcpTarget = new IPEndPoint(IPAddress.Parse(address), 443),
+            NoRouteFromHere = true,
+        };
+
+    /// <summary>An endpoint whose addresses are all IPv6, tried from a machine without IPv6.</summary>
+    public static EndpointEvidence Ipv6OnlyFromHere(string url) =>
+        Healthy(url) with { Tcp = [NoRouteFromHere("2a03:2880:f10c:83:face:b00c:0:25de"), NoRouteFromHere("2a03:2880:f10c:83:face:b00c:0:25df")], Tls = null, Http = null };
+
+    /// <summary>Control hosts that connected over IPv4 only.</summary>
+    public static ControlEvidence ControlOverIpv4Only() => new(
+        [Healthy("https://control.example/") with
+        {
+            Tcp = [Probe(ProbeKind.Tcp, ProbeOutcome.Ok, "9.9.9.9:443") with { TcpTarget = new IPEndPoint(IPAddress.Parse("9.9.9.9"), 443) }],
+        }]);
+
     public static ControlEvidence Control(bool reachable) => new(
         [reachable ? Healthy("https://control.example/") : TcpFails("https://control.example/", ProbeOutcome.Timeout)]);
 }

@@ -223,6 +223,40 @@ public sealed class ExplainerTests
     }
 
     [Fact]
+    public void Explain_WhenAnIpv6OnlySiteIsTriedFromABotWithoutIpv6_CannotTell()
+    {
+        var diagnosis = Explainer.Explain(Round([Ipv6OnlyFromHere(Www)], control: ControlOverIpv4Only()), SlowAfter);
+
+        Assert.Equal(Verdict.Unknown, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.LocalNoRoute, diagnosis.Cause.Code);
+        Assert.StartsWith("Can't test IPv6 from here", diagnosis.Cause.Summary.English, StringComparison.Ordinal);
+        Assert.StartsWith("Impossible de tester l’IPv6 d’ici", diagnosis.Cause.Summary.French, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Explain_WhenOneEndpointIsUntestableFromHereAndTheOtherWorks_SaysUp()
+    {
+        var diagnosis = Explainer.Explain(Round([Ipv6OnlyFromHere(Www), Healthy(Graph)], control: ControlOverIpv4Only()), SlowAfter);
+
+        Assert.Equal(Verdict.Up, diagnosis.Verdict);
+    }
+
+    [Fact]
+    public void Explain_WhenTheControlHostsConnectOverIpv6_NoRouteToTheSiteIsItsFailure()
+    {
+        // The bot's network does carry IPv6: an address it cannot route to is the site's problem, as before.
+        var ipv6Control = new ControlEvidence([Healthy("https://control.example/") with
+        {
+            Tcp = [Probe(ProbeKind.Tcp, ProbeOutcome.Ok) with { TcpTarget = new System.Net.IPEndPoint(System.Net.IPAddress.Parse("2620:fe::fe"), 443) }],
+        }]);
+
+        var diagnosis = Explainer.Explain(Round([Ipv6OnlyFromHere(Www)], control: ipv6Control), SlowAfter);
+
+        Assert.Equal(Verdict.Down, diagnosis.Verdict);
+        Assert.Equal(CauseCodes.TcpTimeout, diagnosis.Cause.Code);
+    }
+
+    [Fact]
     public void Explain_WhenAResolverFailsForTheControlHostsToo_DoesNotBlameTheService()
     {
         var split = Healthy(Www) with

@@ -79,11 +79,54 @@ public sealed class OutageTrackerTests
     }
 
     [Fact]
-    public void Observe_DegradedCountsAsPassing()
+    public void Observe_WhileUp_ADegradedRoundCountsAsPassing()
     {
-        var states = Run(ServiceState.Initial("facebook"), Verdict.Down, Verdict.Down, Verdict.Degraded, Verdict.Degraded);
+        // A slow site between two failures is not an outage: the failure streak starts over.
+        var states = Run(ServiceState.Initial("facebook"), Verdict.Down, Verdict.Degraded, Verdict.Down, Verdict.Degraded);
+
+        Assert.Empty(states.Transitions);
+        Assert.Equal(ServiceHealth.Up, states.Last.Health);
+        Assert.Equal(0, states.Last.ConsecutiveFailures);
+        Assert.Equal(1, states.Last.ConsecutiveSuccesses);
+    }
+
+    [Fact]
+    public void Observe_WhileDown_APartialOutageIsNotBackUp()
+    {
+        // www works again but graph.facebook.com still answers 5xx: neither more outage nor recovery.
+        var states = Run(ServiceState.Initial("facebook"), Verdict.Down, Verdict.Down, Verdict.Degraded, Verdict.Degraded, Verdict.Degraded);
+
+        var down = Assert.Single(states.Transitions);
+        Assert.Equal(TransitionKind.Down, down.Kind);
+        Assert.Equal(ServiceHealth.Down, states.Last.Health);
+        Assert.Equal(Start, states.Last.DownSince);
+        Assert.Equal(0, states.Last.ConsecutiveSuccesses);
+    }
+
+    [Fact]
+    public void Observe_WhileDown_ADegradedRoundLeavesTheRecoveryStreakAsItIs()
+    {
+        var states = Run(ServiceState.Initial("facebook"), Verdict.Down, Verdict.Down, Verdict.Up, Verdict.Degraded, Verdict.Up);
 
         Assert.Equal([TransitionKind.Down, TransitionKind.Up], states.Transitions.Select(transition => transition.Kind));
+
+        // Back from the first working round (2), not from the partial one.
+        Assert.Equal(TimeSpan.FromMinutes(2), states.Transitions[1].Duration);
+    }
+
+    [Fact]
+    public void Observe_WhileDown_ARegionalFailureCountsAsPassing()
+    {
+        var down = new ServiceState("facebook", ServiceHealth.Down, 5, 0, OpenIncidentId: 42, DownSince: Start);
+        var regional = Report(Verdict.Degraded) with { Cause = new Cause(CauseCodes.Regional, new("regional", "régional"), new("regional", "régional")) };
+
+        var (once, first) = _tracker.Observe(down, Facebook, regional, Start.AddMinutes(10));
+        var (twice, second) = _tracker.Observe(once, Facebook, regional, Start.AddMinutes(11));
+
+        Assert.Null(first);
+        Assert.Equal(TransitionKind.Up, second?.Kind);
+        Assert.Equal(42, second?.IncidentId);
+        Assert.Equal(ServiceHealth.Up, twice.Health);
     }
 
     [Fact]
@@ -122,7 +165,7 @@ public sealed class OutageTrackerTests
         {
             Verdict.Down => CauseCodes.DnsAuthoritativeUnreachable,
             Verdict.Unknown => CauseCodes.LocalNetwork,
-            Verdict.Degraded => CauseCodes.Slow,
+            Verdict.Degraded => CauseCodes.Partial,
             _ => CauseCodes.Ok,
         };
         return new StatusReport(Facebook, verdict, new Cause(code, new Phrase(code, code), new Phrase(code, code)), Start, TimeSpan.Zero, []);

@@ -1,5 +1,7 @@
 using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Vantages;
+using Microsoft.Extensions.Options;
 using static IsItDownBot.Core.Tests.Vantages.VantageCorrelationTests;
 
 namespace IsItDownBot.Core.Tests.Vantages;
@@ -51,6 +53,37 @@ public sealed class QuorumDecisionTests
         var counted = QuorumDecision.For(own, "eu-west", 2).ApplyTo(own);
 
         Assert.Equal(Verdict.Degraded, counted.Verdict);
+        Assert.Equal(CauseCodes.Regional, counted.Cause.Code);
+        Assert.StartsWith("Regional problem — ", counted.Cause.Summary.English, StringComparison.Ordinal);
+        Assert.StartsWith("Problème régional — ", counted.Cause.Summary.French, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ApplyTo_AFailureLeftInOneRegionAfterAnOutage_LetsTheTrackerDeclareItBackUp()
+    {
+        var tracker = new OutageTracker(Options.Create(new MonitorOptions { FailureThreshold = 2, SuccessThreshold = 2 }));
+        var own = Report(Verdict.Down) with { Vantages = [Result("eu-west", Verdict.Down), Result("us-east", Verdict.Up), Result("ap-south", Verdict.Up)] };
+        var at = own.CheckedAt;
+        var down = new ServiceState("facebook", ServiceHealth.Down, 3, 0, OpenIncidentId: 7, DownSince: at.AddHours(-1));
+        var counted = QuorumDecision.For(own, "eu-west", 2).ApplyTo(own);
+
+        var (once, _) = tracker.Observe(down, own.Service, counted, at);
+        var (_, transition) = tracker.Observe(once, own.Service, counted, at.AddMinutes(1));
+
+        Assert.Equal(TransitionKind.Up, transition?.Kind);
+        Assert.Equal(CauseCodes.Regional, transition?.Cause.Code);
+    }
+
+    [Fact]
+    public void ApplyTo_APartialOutageSeenEverywhere_StaysAnOrdinaryDegradedReport()
+    {
+        // Degraded for its own reasons (one endpoint failing), not because too few regions see it down.
+        var own = Report(Verdict.Degraded) with { Vantages = [Result("eu-west", Verdict.Degraded), Result("us-east", Verdict.Degraded)] };
+
+        var counted = QuorumDecision.For(own, "eu-west", 2).ApplyTo(own);
+
+        Assert.Same(own, counted);
+        Assert.NotEqual(CauseCodes.Regional, counted.Cause.Code);
     }
 
     [Fact]

@@ -31,7 +31,22 @@ public sealed class DiscordEmbedsTests
         Assert.Equal(0xE74C3C, (int)embed["color"]!);
         Assert.Equal("DNS failure: resolvers can't look up www.facebook.com\n**Down since <t:1633362000:f> (2 h).**\n\nNo one can find it.\n• Instagram is down too.", (string?)embed["description"]);
         Assert.Equal("✗ dns www.facebook.com", (string?)embed["fields"]![0]!["name"]);
-        Assert.Equal("8.8.8.8: SERVFAIL", (string?)embed["fields"]![0]!["value"]);
+        Assert.Equal("`8.8.8.8: SERVFAIL`", (string?)embed["fields"]![0]!["value"]);
+    }
+
+    [Fact]
+    public void Report_ShowsWhatTheServerWroteAsCode_SoALinkInItIsNotClickable()
+    {
+        var report = new StatusReport(Facebook, Verdict.Down, new Cause(CauseCodes.TlsCertificate, new Phrase("Bad certificate", "Mauvais certificat"), new Phrase("Refused.", "Refusé.")), At, TimeSpan.Zero,
+            [new ProbeResult("https://www.facebook.com/", ProbeKind.Tls, "www.facebook.com at 157.240.1.35:443", ProbeOutcome.CertificateUntrusted, TimeSpan.Zero,
+                "certificate not issued by a trusted authority (issuer: Free Nitro at https://dlscord.gift `now`)")]);
+
+        var embed = DiscordEmbeds.Report(report, null, DiscordTexts.English);
+
+        // A backtick would end the code early and cannot be escaped inside it: it becomes a look-alike.
+        Assert.Equal("`www.facebook.com at 157.240.1.35:443: certificate not issued by a trusted authority (issuer: Free Nitro at https://dlscord.gift ˋnowˋ)`",
+            (string?)embed["fields"]![0]!["value"]);
+        Assert.DoesNotContain("dlscord", (string?)embed["description"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,17 +82,21 @@ public sealed class HttpProbe(CertificateTrust trust, IOptions<ProbeOptions> opt
         }
     }
 
+    /// <summary>
+    /// "301 Moved Permanently -> https://…, server: nginx". The reason phrase and headers are the server's to
+    /// choose and end up in the bot's messages, so each is clipped (<see cref="ServerText"/>) as it is captured.
+    /// </summary>
     private static string Describe(HttpResponseMessage response)
     {
-        var text = $"{(int)response.StatusCode} {response.ReasonPhrase}".Trim();
+        var text = $"{(int)response.StatusCode} {ServerText.Clip(response.ReasonPhrase)}".Trim();
         if (response.Headers.Location is { } location)
         {
-            text += $" -> {location}";
+            text += $" -> {ServerText.Clip(location.OriginalString)}";
         }
 
         if (response.Headers.Server.Count > 0)
         {
-            text += $", server: {response.Headers.Server}";
+            text += $", server: {ServerText.Clip(response.Headers.Server.ToString())}";
         }
 
         return text;

@@ -14,12 +14,15 @@ public sealed class TcpProbe(TimeProvider time)
         {
             using var socket = new Socket(target.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(target, cancellationToken).ConfigureAwait(false);
-            return new ProbeResult(endpoint, ProbeKind.Tcp, target.ToString(), ProbeOutcome.Ok, time.GetElapsedTime(started), "connected");
+            return new ProbeResult(endpoint, ProbeKind.Tcp, target.ToString(), ProbeOutcome.Ok, time.GetElapsedTime(started), "connected")
+            {
+                TcpTarget = target,
+            };
         }
         catch (OperationCanceledException)
         {
             return new ProbeResult(endpoint, ProbeKind.Tcp, target.ToString(), ProbeOutcome.Timeout, time.GetElapsedTime(started),
-                "no answer to the connection request");
+                "no answer to the connection request") { TcpTarget = target };
         }
         catch (SocketException exception)
         {
@@ -35,7 +38,13 @@ public sealed class TcpProbe(TimeProvider time)
                 ProbeOutcome.Timeout => "no answer to the connection request",
                 _ => $"unreachable ({exception.SocketErrorCode})",
             };
-            return new ProbeResult(endpoint, ProbeKind.Tcp, target.ToString(), outcome, time.GetElapsedTime(started), detail);
+            return new ProbeResult(endpoint, ProbeKind.Tcp, target.ToString(), outcome, time.GetElapsedTime(started), detail)
+            {
+                TcpTarget = target,
+
+                // Refused by the machine's own routing table or stack, not by anything on the way to the server.
+                NoRouteFromHere = exception.SocketErrorCode is SocketError.NetworkUnreachable or SocketError.AddressFamilyNotSupported,
+            };
         }
     }
 }

@@ -25,7 +25,13 @@ public sealed class CertificateTrust
     }
 
     /// <summary>The verdict on a certificate the handshake delivered, with a detail such as "expired 3 days ago".</summary>
-    public (ProbeOutcome Outcome, string Detail) Judge(X509Certificate? certificate, SslPolicyErrors errors)
+    /// <param name="certificate">The server's certificate.</param>
+    /// <param name="errors">What the handshake's validation found.</param>
+    /// <param name="chainStatus">
+    /// Every problem of the chain the handshake built (see <see cref="ChainStatus"/>); <see cref="X509ChainStatusFlags.NoError"/>
+    /// when unknown, which makes any chain error an untrusted certificate.
+    /// </param>
+    public (ProbeOutcome Outcome, string Detail) Judge(X509Certificate? certificate, SslPolicyErrors errors, X509ChainStatusFlags chainStatus)
     {
         if (certificate is null || errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable))
         {
@@ -50,13 +56,17 @@ public sealed class CertificateTrust
 
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
         {
-            var names = leaf.GetNameInfo(X509NameType.DnsName, forIssuer: false);
+            var names = ServerText.Clip(leaf.GetNameInfo(X509NameType.DnsName, forIssuer: false));
             return (ProbeOutcome.CertificateNameMismatch, $"certificate is for another name ({names})");
         }
 
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors) && !ChainsToExtraRoot(leaf))
         {
-            return (ProbeOutcome.CertificateUntrusted, $"certificate not issued by a trusted authority (issuer: {leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: true)})");
+            // The issuer's name is the server's to choose ("Free Nitro at https://..."): quoted clipped, never as is.
+            var issuer = ServerText.Clip(leaf.GetNameInfo(X509NameType.SimpleName, forIssuer: true));
+            return IsOnlyMissingAnIntermediate(leaf, chainStatus)
+                ? (ProbeOutcome.CertificateChainIncomplete, $"certificate chain incomplete: the server does not send the intermediate certificate (issuer: {issuer})")
+                : (ProbeOutcome.CertificateUntrusted, $"certificate not issued by a trusted authority (issuer: {issuer})");
         }
 
         var daysLeft = (int)Math.Floor((notAfter - now).TotalDays);
@@ -76,7 +86,24 @@ public sealed class CertificateTrust
 
     /// <summary>For an HTTP client's validation callback: accept what <see cref="Judge"/> accepts.</summary>
     public bool Accepts(X509Certificate? certificate, SslPolicyErrors errors) =>
-        Judge(certificate, errors).Outcome == ProbeOutcome.Ok;
+        Judge(certificate, errors, X509ChainStatusFlags.NoError).Outcome == ProbeOutcome.Ok;
+
+    /// <summary>Every problem a validation callback's chain found, for <see cref="Judge"/>, read before the chain is disposed.</summary>
+    public static X509ChainStatusFlags ChainStatus(X509Chain? chain) =>
+        chain is null ? X509ChainStatusFlags.NoError : chain.ChainStatus.Aggregate(X509ChainStatusFlags.NoError, (all, status) => all | status.Status);
+
+    /// <summary>
+    /// The server left out its intermediate certificate and nothing else is wrong. The bot never downloads one
+    /// (see <see cref="OfflineChainPolicy"/>), but browsers fetch it from the address the certificate gives (its
+    /// "CA issuers" access) and work; apps and older clients that do not fail. A certificate that names no such
+    /// address cannot be completed by anyone, so it stays untrusted.
+    /// </summary>
+    public static bool IsOnlyMissingAnIntermediate(X509Certificate2 leaf, X509ChainStatusFlags chainStatus)
+    {
+        ArgumentNullException.ThrowIfNull(leaf);
+        return chainStatus == X509ChainStatusFlags.PartialChain
+            && leaf.Extensions.OfType<X509AuthorityInformationAccessExtension>().Any(access => access.EnumerateCAIssuersUris().Any());
+    }
 
     private bool ChainsToExtraRoot(X509Certificate2 leaf)
     {

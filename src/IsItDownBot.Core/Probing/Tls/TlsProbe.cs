@@ -18,7 +18,7 @@ public sealed class TlsProbe(CertificateTrust trust, TimeProvider time)
         try
         {
             await HandshakeAsync(host, target, seen, cancellationToken).ConfigureAwait(false);
-            var (outcome, detail) = trust.Judge(seen.Certificate, seen.Errors);
+            var (outcome, detail) = trust.Judge(seen.Certificate, seen.Errors, seen.ChainStatus);
             return new ProbeResult(endpoint, ProbeKind.Tls, targetText, outcome, time.GetElapsedTime(started), detail);
         }
         catch (OperationCanceledException)
@@ -51,10 +51,11 @@ public sealed class TlsProbe(CertificateTrust trust, TimeProvider time)
                 // Accept every certificate here so the handshake completes and the certificate can be judged.
                 // No data is sent over this connection: it is closed right after the handshake.
 #pragma warning disable CA5359
-                RemoteCertificateValidationCallback = (_, remote, _, policyErrors) =>
+                RemoteCertificateValidationCallback = (_, remote, chain, policyErrors) =>
                 {
                     seen.Certificate = remote is null ? null : new X509Certificate2(remote);
                     seen.Errors = policyErrors;
+                    seen.ChainStatus = CertificateTrust.ChainStatus(chain);
                     return true;
                 },
 #pragma warning restore CA5359
@@ -68,5 +69,7 @@ public sealed class TlsProbe(CertificateTrust trust, TimeProvider time)
         public X509Certificate2? Certificate { get; set; }
 
         public SslPolicyErrors Errors { get; set; }
+
+        public X509ChainStatusFlags ChainStatus { get; set; }
     }
 }

@@ -81,8 +81,27 @@ public sealed class ConnectionCauseTests
 
         // Fetching it would let any server make the bot open a URL of its choosing, and would stall the round.
         Assert.Equal(0, bait.ConnectionCount);
-        Assert.Equal(CauseCodes.TlsCertificate, report.Cause.Code);
-        Assert.Contains(report.Probes, probe => probe.Outcome == ProbeOutcome.CertificateUntrusted);
+        Assert.Equal(CauseCodes.TlsChainIncomplete, report.Cause.Code);
+        Assert.Contains(report.Probes, probe => probe.Outcome == ProbeOutcome.CertificateChainIncomplete);
+    }
+
+    [Fact]
+    public async Task Check_WhenTheServerLeavesOutItsIntermediateCertificate_ReportsDegradedNotDown()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var issuers = world.Own(new RawTcpServer(LoopbackPorts.Address(72), RawTcpServer.StaySilent()));
+        var certificate = world.Authority.IssueFromMissingIntermediate("www.chain.test", new Uri($"http://{issuers.EndPoint}/intermediate.cer"));
+        await world.StartServiceAsync("chain", "Chain", LoopbackHttpsServer.Respond(200), certificate: certificate);
+
+        var report = await LoopbackBot.CheckAsync(world, "chain");
+
+        // Browsers fetch the missing intermediate and work: not an outage for everyone.
+        Assert.Equal(Verdict.Degraded, report.Verdict);
+        Assert.Equal(CauseCodes.TlsChainIncomplete, report.Cause.Code);
+        Assert.Equal("Incomplete certificate chain: some apps and older clients fail, browsers usually work", report.Cause.Summary.English);
+        Assert.StartsWith("Chaîne de certificats incomplète", report.Cause.Summary.French, StringComparison.Ordinal);
+        var tls = Assert.Single(report.Probes, probe => probe.Kind == ProbeKind.Tls && probe.Endpoint.Contains("chain.test", StringComparison.Ordinal));
+        Assert.Equal("certificate chain incomplete: the server does not send the intermediate certificate (issuer: IsItDownBot Test Intermediate)", tls.Detail);
     }
 
     [Fact]

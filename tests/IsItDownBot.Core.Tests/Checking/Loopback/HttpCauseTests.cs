@@ -1,5 +1,7 @@
 using IsItDownBot.Core.Explaining;
+using IsItDownBot.Core.Probing;
 using IsItDownBot.Testing;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace IsItDownBot.Core.Tests.Checking.Loopback;
 
@@ -90,5 +92,26 @@ public sealed class HttpCauseTests
         Assert.Equal(Verdict.Up, report.Verdict);
         Assert.Equal(1, web.RequestCount);
         Assert.Contains(report.Probes, probe => probe.HttpStatus == 301 && probe.Detail.Contains("-> https://www.moved.test/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Check_WhenTheServerWritesAMessageInItsReasonPhraseAndHeaders_QuotesThemClipped()
+    {
+        const string pitch = "Free Nitro at https://dlscord.gift - claim yours now, offer ends today, tell your friends";
+        const string server = "dlscord.gift/1.0 (Free Nitro at https://dlscord.gift - claim yours now, offer ends today)";
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartHttpsAsync("pitch.test", context =>
+        {
+            context.Response.StatusCode = 503;
+            context.Features.Get<IHttpResponseFeature>()!.ReasonPhrase = pitch;
+            context.Response.Headers.Server = server;
+            return Task.CompletedTask;
+        });
+        world.AddService("pitch", "Pitch", "pitch.test", null, web.UriFor("pitch.test"));
+
+        var report = await LoopbackBot.CheckAsync(world, "pitch");
+
+        var http = Assert.Single(report.Probes, probe => probe.HttpStatus == 503);
+        Assert.Equal($"503 {pitch[..(ServerText.MaxLength - 1)]}…, server: {server[..(ServerText.MaxLength - 1)]}…", http.Detail);
     }
 }
