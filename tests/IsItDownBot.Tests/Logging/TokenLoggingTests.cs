@@ -11,8 +11,8 @@ namespace IsItDownBot.Tests.Logging;
 /// </summary>
 public sealed class TokenLoggingTests
 {
-    private const string TelegramToken = "987654321:TelegramSecretThatMustNeverBeLogged_x";
-    private const string DiscordToken = "MTIzNDU2Nzg5MDEy.DiscordSecret.ThatMustNeverBeLogged";
+    private static readonly string TelegramToken = TestTokens.Telegram();
+    private static readonly string DiscordToken = TestTokens.Discord();
 
     [Fact]
     public async Task Run_AtVerboseLevel_WithBothTokens_NeverWritesEitherToken()
@@ -83,7 +83,7 @@ public sealed class TokenLoggingTests
             var answered = lines.Select(line => JsonNode.Parse(line)!).Where(e => ((string?)e["EventId"]?["Name"]) == "LogAnswered").ToList();
             Assert.Contains(answered, e => (string?)e["Platform"] == "telegram" && (long?)e["Channel"] == 1001 && (string?)e["Service"] == "flaky");
             Assert.Contains(answered, e => (string?)e["Platform"] == "discord" && (string?)e["Channel"] == "800" && (string?)e["Service"] == "flaky");
-            foreach (var secret in new[] { TelegramToken, DiscordToken, "TelegramSecretThatMustNeverBeLogged", "DiscordSecret.ThatMustNeverBeLogged" })
+            foreach (var secret in new[] { TelegramToken, DiscordToken, TelegramToken[(TelegramToken.IndexOf(':', StringComparison.Ordinal) + 1)..], DiscordToken[(DiscordToken.IndexOf('.', StringComparison.Ordinal) + 1)..] })
             {
                 Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
                 Assert.DoesNotContain(fileLines, line => line.Contains(secret, StringComparison.Ordinal));

@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Storage.Relational;
 using Npgsql;
 
 namespace IsItDownBot.Core.Storage.Postgres;

@@ -48,13 +48,7 @@ public abstract partial class RelationalBotStore
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
 
-        int removed;
-        await using (var delete = connection.Command("DELETE FROM subscriptions WHERE platform = @platform AND channel_id = @channelId;", transaction)
-            .With("@platform", channel.Platform)
-            .With("@channelId", channel.ChannelId))
-        {
-            removed = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var removed = await DeleteSubscriptionsAsync(connection, transaction, channel, cancellationToken).ConfigureAwait(false);
 
         // Its queued alerts would only fail the same way, and each failure counts against the bot on some
         // platforms (Discord bans an IP after too many 403s): give them up now.
@@ -109,13 +103,7 @@ public abstract partial class RelationalBotStore
             await copy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        int moved;
-        await using (var delete = connection.Command("DELETE FROM subscriptions WHERE platform = @platform AND channel_id = @channelId;", transaction)
-            .With("@platform", oldChannel.Platform)
-            .With("@channelId", oldChannel.ChannelId))
-        {
-            moved = await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        var moved = await DeleteSubscriptionsAsync(connection, transaction, oldChannel, cancellationToken).ConfigureAwait(false);
 
         // Alerts queued for the old id would fail there (the old chat no longer exists); they go to the new one.
         // Their idempotency keys keep the old id: they are only names, and rewriting them could collide.
@@ -175,6 +163,15 @@ public abstract partial class RelationalBotStore
         }
 
         return services;
+    }
+
+    /// <summary>Deletes every subscription of <paramref name="channel"/>; returns how many there were.</summary>
+    private static async Task<int> DeleteSubscriptionsAsync(DbConnection connection, DbTransaction transaction, ChannelRef channel, CancellationToken cancellationToken)
+    {
+        await using var delete = connection.Command("DELETE FROM subscriptions WHERE platform = @platform AND channel_id = @channelId;", transaction)
+            .With("@platform", channel.Platform)
+            .With("@channelId", channel.ChannelId);
+        return await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<IReadOnlyList<Subscription>> ReadSubscriptionsAsync(DbCommand select, CancellationToken cancellationToken)

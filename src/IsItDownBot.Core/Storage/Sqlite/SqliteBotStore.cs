@@ -128,7 +128,7 @@ public sealed class SqliteBotStore : RelationalBotStore
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
 
             // Per connection, not per file: a pooled connection keeps it, a new one needs it.
-            using var busy = SqliteCommands.Command(connection, $"PRAGMA busy_timeout = {_busyTimeoutMilliseconds};");
+            using var busy = connection.Command($"PRAGMA busy_timeout = {_busyTimeoutMilliseconds};");
             await busy.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             return connection;
         }

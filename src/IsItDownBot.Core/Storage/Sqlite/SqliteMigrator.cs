@@ -1,4 +1,5 @@
 using System.Globalization;
+using IsItDownBot.Core.Storage.Relational;
 using Microsoft.Data.Sqlite;
 
 namespace IsItDownBot.Core.Storage.Sqlite;
