@@ -4,7 +4,7 @@ namespace IsItDownBot.Telegram.Tests;
 
 public sealed class TelegramErrorsTests
 {
-    private const string Token = "123456:SecretTokenValue";
+    private static readonly string Token = IsItDownBot.Testing.TestTokens.Telegram();
 
     [Fact]
     public void Describe_RemovesTheTokenFromTheMessageAndInnerMessages()
