@@ -147,9 +147,21 @@ internal sealed class FaultRig : IAsyncDisposable
     {
         var before = Telegram.Sent(chat).Count;
         Telegram.EnqueueMessage(chat, question);
-        var answer = await Telegram.WaitForSentAsync(call => call.ChatId == chat && Telegram.Sent(chat).Count > before, TimeSpan.FromSeconds(60));
-        return answer.Text ?? "";
+        try
+        {
+            var answer = await Telegram.WaitForSentAsync(call => call.ChatId == chat && Telegram.Sent(chat).Count > before, TimeSpan.FromSeconds(60));
+            return answer.Text ?? "";
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException($"{exception.Message}\nThe bot's warnings and errors:\n{Troubles()}", exception);
+        }
     }
+
+    /// <summary>The bot's warning and error lines so far, with their exceptions: what a failing test should show.</summary>
+    public string Troubles() =>
+        string.Join('\n', LogLines().Where(line => line.Contains("[WRN]", StringComparison.Ordinal) || line.Contains("[ERR]", StringComparison.Ordinal)
+            || line.Contains("Exception", StringComparison.Ordinal) || line.StartsWith("   at ", StringComparison.Ordinal)));
 
     /// <summary>Asks on Discord with /isitdown and returns the edited answer's JSON.</summary>
     public async Task<string> AskOnDiscordAsync(string service)
