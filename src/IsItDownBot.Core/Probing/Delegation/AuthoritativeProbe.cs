@@ -45,7 +45,7 @@ public sealed class AuthoritativeProbe
 
             return Check(new ProbeResult(zone, ProbeKind.Authoritative, target, outcome, latency, detail), serial);
         }
-        catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (DnsAnswer.IsQueryFailure(exception))
         {
             var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout, cancellationToken);
             return Check(new ProbeResult(zone, ProbeKind.Authoritative, target, outcome, _time.GetElapsedTime(started), detail), serial: null);

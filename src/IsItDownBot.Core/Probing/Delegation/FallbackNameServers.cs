@@ -63,7 +63,7 @@ internal sealed class FallbackNameServers(ResolverSet resolvers, ResolverProbe r
             var response = await client.QueryAsync(zone, QueryType.NS, QueryClass.IN, deadline).ConfigureAwait(false);
             return [.. response.Answers.NsRecords().Select(record => DnsNames.Normalize(record.NSDName)).Distinct()];
         }
-        catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (DnsAnswer.IsQueryFailure(exception))
         {
             // This resolver cannot tell; another may.
             return [];

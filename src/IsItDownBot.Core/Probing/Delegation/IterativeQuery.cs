@@ -85,7 +85,7 @@ internal sealed class IterativeQuery
             var (outcome, detail) = Describe(response);
             return new Answer(new ProbeResult(endpoint, ProbeKind.Authoritative, target, outcome, _time.GetElapsedTime(started), $"{type}: {detail}"), response);
         }
-        catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (DnsAnswer.IsQueryFailure(exception))
         {
             var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout, cancellationToken);
             return new Answer(new ProbeResult(endpoint, ProbeKind.Authoritative, target, outcome, _time.GetElapsedTime(started), $"{type}: {detail}"), null);

@@ -19,6 +19,15 @@ internal static class DnsAnswer
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="exception"/> is how a DNS query fails: no answer, a refused or unreachable server, or an
+    /// answer that is not DNS. DnsClient reads a malformed answer (random bytes behind the right id) with array
+    /// arithmetic that can throw argument and index errors of its own; they are the server's fault, not the bot's.
+    /// </summary>
+    public static bool IsQueryFailure(Exception exception) =>
+        exception is DnsResponseException or OperationCanceledException or TimeoutException or SocketException
+            or ArgumentException or IndexOutOfRangeException or FormatException or InvalidDataException or OverflowException;
+
     public static (ProbeOutcome Outcome, string Detail) Classify(Exception exception, TimeSpan timeout) => exception switch
     {
         DnsResponseException { Code: DnsResponseCode.ConnectionTimeout } or TimeoutException =>
@@ -31,7 +40,7 @@ internal static class DnsAnswer
 
         // Something answered, but not with a usable DNS response.
         DnsResponseException dns => (ProbeOutcome.DnsError, dns.DnsError),
-        _ => (ProbeOutcome.DnsError, exception.Message),
+        _ => (ProbeOutcome.DnsError, "an unreadable answer"),
     };
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class ResolverProbe
             var (outcome, detail) = DnsAnswer.Classify(response);
             return new Answer(outcome, detail, outcome == ProbeOutcome.Ok ? DnsAnswer.Addresses(response) : []);
         }
-        catch (Exception exception) when (exception is DnsResponseException or OperationCanceledException or TimeoutException or System.Net.Sockets.SocketException)
+        catch (Exception exception) when (DnsAnswer.IsQueryFailure(exception))
         {
             var (outcome, detail) = DnsAnswer.Classify(exception, _options.Timeout, cancellationToken);
             return new Answer(outcome, detail, []);
