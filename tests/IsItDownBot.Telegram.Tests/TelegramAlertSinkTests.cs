@@ -11,25 +11,28 @@ using Telegram.Bot;
 namespace IsItDownBot.Telegram.Tests;
 
 /// <summary>What each Bot API answer means for the outbox, against the fake Bot API.</summary>
-public sealed class TelegramAlertSinkTests : IAsyncLifetime
+public sealed class TelegramAlertSinkTests : IAsyncLifetime, IDisposable
 {
     private const long Chat = -100123;
     private static readonly DateTimeOffset At = new(2021, 10, 4, 15, 40, 0, TimeSpan.Zero);
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"isitdown-sink-{Guid.NewGuid():N}.db");
     private FakeTelegramBotApi _telegram = null!;
-    private SqliteBotStore _store = null!;
+    private readonly SqliteBotStore _store;
+
+    public TelegramAlertSinkTests() => _store = new SqliteBotStore($"Data Source={_database}", TimeProvider.System);
 
     public async Task InitializeAsync()
     {
         _telegram = await FakeTelegramBotApi.StartAsync();
-        _store = new SqliteBotStore($"Data Source={_database}", TimeProvider.System);
         await _store.MigrateAsync();
     }
 
-    public async Task DisposeAsync()
+    public Task DisposeAsync() => _telegram.DisposeAsync().AsTask();
+
+    // After DisposeAsync: the store's connections are closed before its file is deleted.
+    public void Dispose()
     {
-        await _telegram.DisposeAsync();
-        SqliteConnection.ClearAllPools();
+        _store.Dispose();
         File.Delete(_database);
     }
 

@@ -33,7 +33,6 @@ public sealed class RunCommandTests
         Assert.Contains(bot.Lines, line => line.Contains("No chat platform token is configured", StringComparison.Ordinal));
         Assert.Contains(bot.Lines, line => line.Contains("IsItDownBot stopped", StringComparison.Ordinal));
         Assert.Equal(1L, CountIncidents(database));
-        SqliteConnection.ClearAllPools();
         Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
     }
 
@@ -41,7 +40,7 @@ public sealed class RunCommandTests
     public async Task Run_OnADatabaseFromANewerBuild_StopsWithExitCodeTwoAndSaysWhatToDo()
     {
         var database = Path.Combine(Path.GetTempPath(), $"isitdown-newer-{Guid.NewGuid():N}.db");
-        using (var connection = new SqliteConnection($"Data Source={database}"))
+        using (var connection = new SqliteConnection($"Data Source={database};Pooling=False"))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -65,7 +64,6 @@ public sealed class RunCommandTests
 
         var run = await CliRun.InvokeAsync("run", "--config", config.Path);
 
-        SqliteConnection.ClearAllPools();
         File.Delete(database);
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("IsItDown:Storage:Path", run.Error, StringComparison.Ordinal);

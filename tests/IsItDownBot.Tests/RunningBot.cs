@@ -2,7 +2,6 @@ using IsItDownBot.Health;
 using IsItDownBot.Hosting;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -56,7 +55,6 @@ internal sealed class RunningBot : IAsyncDisposable
         await Host.StopAsync();
         Host.Dispose();
         _config.Dispose();
-        SqliteConnection.ClearAllPools();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
             File.Delete(file);

@@ -28,6 +28,12 @@ internal sealed record ReadinessReport(
         {
             return new ReadinessEntry(check.Name, false, $"no answer within {CheckTimeout.TotalSeconds:0} s");
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A check that throws is a check that failed: one broken check must not turn the whole report into an
+            // empty 500, which would hide the others and the reason.
+            return new ReadinessEntry(check.Name, false, $"the check failed ({exception.GetType().Name}: {exception.Message})");
+        }
     }
 }
 

@@ -31,7 +31,8 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
     public void Dispose()
     {
         // Pooled connections keep the file open; on Windows the delete would fail, elsewhere it would leak handles.
-        SqliteConnection.ClearAllPools();
+        // Every store here shares one connection string, so one pool; other tests' pools are left alone.
+        new SqliteBotStore(ConnectionString, _time).Dispose();
         if (Directory.Exists(_directory))
         {
             Directory.Delete(_directory, recursive: true);
@@ -79,7 +80,7 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
             INSERT INTO subscriptions (platform, channel_id, service_id, subscribed_by, subscribed_at)
             VALUES ('{TelegramChat.Platform}', '{TelegramChat.ChannelId}', 'facebook', 'admin', {Start.ToUnixTimeMilliseconds()});
             """);
-        SqliteConnection.ClearAllPools();
+        older.Dispose();
         _time.Advance(TimeSpan.FromDays(30));
 
         var newer = new SqliteBotStore(ConnectionString, _time, [.. SqliteMigrations.All, LaterStep]);
@@ -171,6 +172,37 @@ public sealed class SqliteBotStoreTests : BotStoreContractTests, IDisposable
             [$"{Start.AddSeconds(3).ToUnixTimeMilliseconds()}|Bad Request: chat not found"],
             await QueryAsync("SELECT abandoned_at, last_error FROM outbox;"));
     }
+
+    [Fact]
+    public async Task Dispose_ClosesThisStoresPooledConnections_AndLeavesAnotherStoresOpen()
+    {
+        var store = await CreateStoreAsync();
+        var otherPath = Path.Combine(_directory, "other.db");
+        using var other = new SqliteBotStore(new SqliteConnectionStringBuilder { DataSource = otherPath }.ToString(), _time);
+        await other.MigrateAsync();
+        await store.PendingAlertCountAsync();
+        var openBefore = OpenHandles(DatabasePath);
+
+        ((SqliteBotStore)store).Dispose();
+
+        Assert.True(openBefore > 0, "a pooled connection should keep the file open until the store is disposed");
+        Assert.Equal(0, OpenHandles(DatabasePath));
+        Assert.True(OpenHandles(otherPath) > 0, "disposing one store closed another store's connections");
+    }
+
+    /// <summary>How many of this process's file descriptors point at <paramref name="path"/> (Linux's /proc).</summary>
+    private static int OpenHandles(string path) =>
+        new DirectoryInfo("/proc/self/fd").EnumerateFileSystemInfos().Count(fd =>
+        {
+            try
+            {
+                return fd.LinkTarget == path;
+            }
+            catch (IOException)
+            {
+                return false; // closed while being listed
+            }
+        });
 
     /// <summary>Reads the file directly, outside the store, each row as its columns joined by '|'.</summary>
     private async Task<IReadOnlyList<string>> QueryAsync(string sql)

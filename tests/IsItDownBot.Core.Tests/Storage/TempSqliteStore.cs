@@ -26,7 +26,7 @@ internal sealed class TempSqliteStore : IDisposable
 
     public void Dispose()
     {
-        SqliteConnection.ClearAllPools();
+        Store.Dispose();
         foreach (var file in new[] { Path, Path + "-wal", Path + "-shm" })
         {
             File.Delete(file);

@@ -290,7 +290,7 @@ public sealed class VantagePointsEndToEndTests
             services.AddLogging();
 
             // Its own store object over the one shared file, as separate processes would have.
-            services.AddSingleton<IBotStore>(new SqliteBotStore($"Data Source={databasePath}", time));
+            services.AddSingleton<IBotStore>(_ => new SqliteBotStore($"Data Source={databasePath}", time));
             services.AddIsItDownCore(configuration).AddIsItDownMonitoring(configuration).AddIsItDownBackgroundWork();
             return services.BuildServiceProvider();
         }

@@ -33,7 +33,6 @@ public sealed class SinceWhenTests
         }
         finally
         {
-            SqliteConnection.ClearAllPools();
             File.Delete(database);
         }
     }
@@ -55,7 +54,7 @@ public sealed class SinceWhenTests
 
     private static async Task OpenIncidentAsync(string database, string serviceId, DateTimeOffset since)
     {
-        var store = new SqliteBotStore($"Data Source={database}", TimeProvider.System);
+        using var store = new SqliteBotStore($"Data Source={database}", TimeProvider.System);
         await store.MigrateAsync();
         var service = new ServiceDefinition(serviceId, serviceId, [], null, serviceId + ".test", [new Uri($"https://www.{serviceId}.test/")], []);
         var transition = new Transition(service, TransitionKind.Down, since.AddMinutes(2), new Cause(CauseCodes.HttpServerError, new Phrase("answers 503", "answers 503"), new Phrase("e", "e")), since);

@@ -76,7 +76,6 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
             }
             finally
             {
-                SqliteConnection.ClearAllPools();
                 directory.Delete(recursive: true);
             }
         }
@@ -129,7 +128,7 @@ public sealed class CrashLoopTests(ITestOutputHelper output)
     /// <summary>A fresh database with this trial's own chats and channels subscribed to the failing service.</summary>
     private static async Task<(HashSet<long> Chats, HashSet<string> Channels)> SubscribeAsync(string database, int trial)
     {
-        var store = SqliteBotStore.Create(new StorageOptions { Path = database }, TimeProvider.System);
+        using var store = SqliteBotStore.Create(new StorageOptions { Path = database }, TimeProvider.System);
         await store.MigrateAsync();
         var chats = Enumerable.Range(1, Chats).Select(i => (long)((trial * 100_000) + i)).ToHashSet();
         var channels = Enumerable.Range(1, Channels).Select(i => ((trial * 100_000) + 50_000 + i).ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);

@@ -13,7 +13,7 @@ namespace IsItDownBot.Tests.Faults;
 /// (SQLITE_READONLY, 8), and every read goes through. Tests run as root, for whom no chmod makes a file read-only,
 /// and a small filesystem needs root to mount: so the fault is put where SQLite would report it.
 /// </summary>
-internal sealed class FailingWritesStore(IBotStore inner) : IBotStore
+internal sealed class FailingWritesStore(IBotStore inner) : IBotStore, IDisposable
 {
     private Failure? _failure;
     private Failure? _armed;
@@ -28,6 +28,9 @@ internal sealed class FailingWritesStore(IBotStore inner) : IBotStore
     public void BreakAtFirstDelivery(int code, string message) => Volatile.Write(ref _armed, new Failure(code, message));
 
     public void Heal() => Volatile.Write(ref _failure, null);
+
+    // The host disposes the store it was given, and so releases the real store's connections.
+    public void Dispose() => (inner as IDisposable)?.Dispose();
 
     public Task MigrateAsync(CancellationToken cancellationToken = default) => inner.MigrateAsync(cancellationToken);
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Subscriptions;
@@ -130,7 +131,7 @@ internal sealed class FaultRig : IAsyncDisposable
     /// <summary>Waits for /readyz to answer 503 with <paramref name="check"/> not ready; returns that check's reason.</summary>
     public async Task<string> WaitForNotReadyAsync(string check)
     {
-        var (status, body) = await Health.WaitForAsync("/readyz", (_, text) => Readiness(text, check) == false);
+        var (status, body) = await Health.WaitForAsync("/readyz", (code, text) => Readiness(code, text, check) == false);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         return (string?)Check(body, check)["reason"] ?? "";
     }
@@ -232,6 +233,18 @@ internal sealed class FaultRig : IAsyncDisposable
     private static JsonNode Check(string body, string name) =>
         JsonNode.Parse(body)!["checks"]!.AsArray().Single(check => (string?)check!["name"] == name)!;
 
-    private static bool? Readiness(string body, string name) =>
-        JsonNode.Parse(body)!["checks"]!.AsArray().FirstOrDefault(check => (string?)check!["name"] == name) is { } check ? (bool)check["ready"]! : null;
+    private bool? Readiness(HttpStatusCode status, string body, string name)
+    {
+        JsonNode report;
+        try
+        {
+            report = JsonNode.Parse(body)!;
+        }
+        catch (JsonException exception)
+        {
+            throw new InvalidOperationException($"/readyz answered {(int)status} with a body that is not its JSON report: '{body}'\nThe bot's warnings and errors:\n{Troubles()}", exception);
+        }
+
+        return report["checks"]!.AsArray().FirstOrDefault(check => (string?)check!["name"] == name) is { } check ? (bool)check["ready"]! : null;
+    }
 }

@@ -47,7 +47,6 @@ public sealed partial class MetricsTests
             Assert.Contains("# TYPE isitdown_probe_duration_seconds histogram", metrics, StringComparison.Ordinal);
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(database);
     }
 
@@ -90,7 +89,6 @@ public sealed partial class MetricsTests
             Assert.Equal(HttpStatusCode.OK, readyStatus);
         }
 
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         File.Delete(database);
     }
 

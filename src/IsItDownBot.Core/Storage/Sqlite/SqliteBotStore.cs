@@ -9,7 +9,7 @@ namespace IsItDownBot.Core.Storage.Sqlite;
 /// The default store: one SQLite file, nothing to install. Each operation opens its own connection (the
 /// pool makes that cheap) so the monitor and the dispatchers never share one across threads.
 /// </summary>
-public sealed class SqliteBotStore : RelationalBotStore
+public sealed class SqliteBotStore : RelationalBotStore, IDisposable
 {
     private readonly string _connectionString;
     private readonly string _dataSource;
@@ -118,6 +118,17 @@ public sealed class SqliteBotStore : RelationalBotStore
         {
             Directory.CreateDirectory(directory);
         }
+    }
+
+    /// <summary>
+    /// Closes the pooled connections to this store's file, so the file can be copied, moved or deleted once the bot
+    /// has stopped. Only this store's pool: clearing every pool in the process (<c>ClearAllPools</c>) can close a
+    /// connection another store has only just taken from its own.
+    /// </summary>
+    public void Dispose()
+    {
+        using var connection = new SqliteConnection(_connectionString);
+        SqliteConnection.ClearPool(connection);
     }
 
     private async Task<SqliteConnection> OpenSqliteAsync(CancellationToken cancellationToken)
