@@ -11,9 +11,17 @@ public sealed class TelegramOptions
 
     public static readonly TimeSpan DefaultPollTimeout = TimeSpan.FromSeconds(30);
 
+    public static readonly TimeSpan DefaultPollerLease = TimeSpan.FromSeconds(30);
+
     /// <summary>Telegram's Bot API, or a self-hosted Bot API server.</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
     /// <summary>How long one getUpdates call waits for news (long polling): 1 to 100 seconds.</summary>
     public TimeSpan PollTimeout { get; set; } = DefaultPollTimeout;
+
+    /// <summary>
+    /// Instances that share a database and a token take turns at polling under this lease: the poller renews it
+    /// every third of it, and a standby takes over within about this long after the poller dies.
+    /// </summary>
+    public TimeSpan PollerLease { get; set; } = DefaultPollerLease;
 }

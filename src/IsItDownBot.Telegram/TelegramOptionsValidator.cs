@@ -25,6 +25,12 @@ internal sealed partial class TelegramOptionsValidator : IValidateOptions<Telegr
             errors.Add($"{TelegramOptions.SectionName}:PollTimeout must be between 1 and 100 seconds.");
         }
 
+        // Renewed every third of it: much shorter would mean a database write every few hundred milliseconds.
+        if (options.PollerLease < TimeSpan.FromSeconds(3) || options.PollerLease > TimeSpan.FromMinutes(10))
+        {
+            errors.Add($"{TelegramOptions.SectionName}:PollerLease must be between 3 seconds and 10 minutes.");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

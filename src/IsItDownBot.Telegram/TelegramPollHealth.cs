@@ -6,6 +6,7 @@ internal sealed class TelegramPollHealth
     private readonly Lock _lock = new();
     private DateTimeOffset? _lastSuccess;
     private bool _lastFailed;
+    private string? _standingByFor;
 
     public void Succeeded(DateTimeOffset at)
     {
@@ -13,6 +14,7 @@ internal sealed class TelegramPollHealth
         {
             _lastSuccess = at;
             _lastFailed = false;
+            _standingByFor = null;
         }
     }
 
@@ -24,6 +26,16 @@ internal sealed class TelegramPollHealth
         }
     }
 
+    /// <summary>Another instance polls: this one is not polling, and rightly so.</summary>
+    public void StandingBy(string poller)
+    {
+        lock (_lock)
+        {
+            _standingByFor = poller;
+            _lastFailed = false;
+        }
+    }
+
     /// <summary>The last success, unless a failure came after it.</summary>
     public DateTimeOffset? LastSuccess
     {
@@ -32,6 +44,18 @@ internal sealed class TelegramPollHealth
             lock (_lock)
             {
                 return _lastFailed ? null : _lastSuccess;
+            }
+        }
+    }
+
+    /// <summary>The instance that polls while this one stands by; null while this one polls.</summary>
+    public string? StandingByFor
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _standingByFor;
             }
         }
     }

@@ -15,12 +15,14 @@ namespace IsItDownBot.Telegram;
 /// Long polling: asks getUpdates for news, answers each update on its own, and backs off while the Bot API
 /// fails, so a broken API never makes a hot loop and a broken update never stops the poller. On stop it lets
 /// the answers under way finish, then confirms what it read, so nothing is answered twice after a restart.
+/// Instances sharing a database poll one at a time (<see cref="TelegramPollerLease"/>); the others stand by.
 /// </summary>
 internal sealed partial class TelegramPollingService(
     ITelegramBotClient client,
     TelegramBotIdentity identity,
     TelegramUpdateHandler handler,
     TelegramPollHealth health,
+    TelegramPollerLease lease,
     IOptions<TelegramOptions> options,
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
@@ -47,13 +49,34 @@ internal sealed partial class TelegramPollingService(
             return;
         }
 
+        // Who polls is settled before the first getUpdates: a standby that polled first would cut the poller off.
+        try
+        {
+            await lease.RefreshAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var keeping = lease.KeepAsync(stoppingToken);
+
         // Answers get their own token: a stop gives them a grace period instead of cutting them off mid-reply.
         using var answers = new CancellationTokenSource();
         var offset = await PollAsync(answers.Token, stoppingToken).ConfigureAwait(false);
 
         answers.CancelAfter(AnswerGrace);
         await Task.WhenAll(_running.Keys).ConfigureAwait(false);
-        await ConfirmAsync(offset).ConfigureAwait(false);
+        await keeping.ConfigureAwait(false);
+
+        // A standby confirms nothing: its getUpdates would cut off the poller's.
+        if (lease.Holds)
+        {
+            await ConfirmAsync(offset).ConfigureAwait(false);
+        }
+
+        using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await lease.ReleaseAsync(quick.Token).ConfigureAwait(false);
     }
 
     private async Task<int> PollAsync(CancellationToken answers, CancellationToken stoppingToken)
@@ -62,6 +85,18 @@ internal sealed partial class TelegramPollingService(
         var offset = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (!lease.Holds)
+            {
+                health.StandingBy(lease.OtherHolder ?? "another instance");
+                if (!await lease.WaitUntilHeldAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                backoff = FirstBackoff;
+                continue;
+            }
+
             Update[] updates;
             try
             {
@@ -77,6 +112,14 @@ internal sealed partial class TelegramPollingService(
             catch (Exception exception)
 #pragma warning restore CA1031
             {
+                // 409: another getUpdates cut this one off. When the lease has passed to another instance (this one's
+                // lapsed while the database was slow), that is the hand-over, not a fault.
+                if (exception is ApiRequestException { ErrorCode: 409 } && !await StillPollsAsync(stoppingToken).ConfigureAwait(false))
+                {
+                    LogHandedOver(logger, lease.OtherHolder ?? "another instance");
+                    continue;
+                }
+
                 health.Failed();
                 if (exception is ApiRequestException { ErrorCode: 429 })
                 {
@@ -113,6 +156,18 @@ internal sealed partial class TelegramPollingService(
         }
 
         return offset;
+    }
+
+    private async Task<bool> StillPollsAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await lease.RefreshAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return true;
+        }
     }
 
     private async Task StartAnswerAsync(Update update, CancellationToken answers, CancellationToken stoppingToken)
@@ -264,8 +319,11 @@ internal sealed partial class TelegramPollingService(
     private static partial void LogAnswerFailed(ILogger logger, int updateId, UpdateType updateType, string platform, long? channel, string failure);
 
     [LoggerMessage(EventId = 404, Level = LogLevel.Error,
-        Message = "Telegram: another process is polling with this token, or a webhook is set (409 Conflict). Run one bot per token")]
+        Message = "Telegram: another process is polling with this token, or a webhook is set (409 Conflict). Instances that share a token must share the database (they then take turns), or run one bot per token")]
     private static partial void LogConflict(ILogger logger);
+
+    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Telegram: {Poller} now polls for updates; this instance stands by")]
+    private static partial void LogHandedOver(ILogger logger, string poller);
 
     [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Telegram: {What} failed ({Failure}); the bot runs on without it")]
     private static partial void LogSetupFailed(ILogger logger, string what, string failure);

@@ -4,8 +4,9 @@ using Microsoft.Extensions.Options;
 namespace IsItDownBot.Telegram;
 
 /// <summary>
-/// Ready when the last getUpdates succeeded, recently. A long poll holds the call open for up to PollTimeout, so
-/// "recently" allows one poll plus the client's own margin; longer means the poller is stuck.
+/// Ready when the last getUpdates succeeded, recently, or while another instance polls and this one stands by.
+/// A long poll holds the call open for up to PollTimeout, so "recently" allows one poll plus the client's own
+/// margin; longer means the poller is stuck.
 /// </summary>
 internal sealed class TelegramReadinessCheck(TelegramPollHealth health, IOptions<TelegramOptions> options, TimeProvider time) : IReadinessCheck
 {
@@ -15,6 +16,11 @@ internal sealed class TelegramReadinessCheck(TelegramPollHealth health, IOptions
 
     public Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken)
     {
+        if (health.StandingByFor is { } poller)
+        {
+            return Task.FromResult(new ReadinessResult(true, $"standing by: {poller} polls for updates; this instance sends alerts and takes over if it stops"));
+        }
+
         var result = health.LastSuccess switch
         {
             null => ReadinessResult.NotReady("no successful getUpdates yet, or the last one failed"),

@@ -1,5 +1,6 @@
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Health;
+using IsItDownBot.Core.Hosting;
 using IsItDownBot.Telegram;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,8 @@ public static class TelegramServiceCollectionExtensions
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAlertSink, TelegramAlertSink>());
         services.TryAddSingleton<TelegramPollHealth>();
+        services.TryAddSingleton<InstanceName>();
+        services.TryAddSingleton<TelegramPollerLease>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IReadinessCheck, TelegramReadinessCheck>());
         services.AddHostedService<TelegramPollingService>();
         return services;

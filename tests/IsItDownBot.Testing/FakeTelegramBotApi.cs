@@ -45,6 +45,8 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
     private readonly Queue<DateTimeOffset> _recentSends = new();
     private (int Allowed, TimeSpan Per, int RetryAfterSeconds)? _rateLimit;
     private int _tooManyRequests;
+    private long _pollGeneration;
+    private int _conflicts;
     private int _failNext;
     private DateTimeOffset _failUntil = DateTimeOffset.MinValue;
     private (int Status, string? RawBody) _failure;
@@ -88,6 +90,9 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
     /// <summary>sendMessage calls answered 429.</summary>
     public int TooManyRequests => Volatile.Read(ref _tooManyRequests);
+
+    /// <summary>getUpdates calls cut off by a later one (409 Conflict), as Telegram does when two processes poll one token.</summary>
+    public int Conflicts => Volatile.Read(ref _conflicts);
 
     /// <summary>Updates enqueued and not yet confirmed by a getUpdates offset.</summary>
     public int PendingUpdates
@@ -343,11 +348,25 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping.Token);
         var deadline = Task.Delay(timeout, _time, cancel.Token);
+        long generation;
+        lock (_gate)
+        {
+            // Telegram serves one getUpdates per token: a new one ends the one still waiting, which gets 409.
+            generation = ++_pollGeneration;
+            SignalUpdatesLocked();
+        }
+
         while (true)
         {
             Task arrived;
             lock (_gate)
             {
+                if (generation != _pollGeneration && !requestAborted.IsCancellationRequested)
+                {
+                    _conflicts++;
+                    return (409, FakeTelegramJson.Error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"));
+                }
+
                 ConfirmLocked(offset);
                 if (_pending.Count > 0 || deadline.IsCompleted)
                     return Ok(new JsonArray([.. _pending.Take(limit).Select(p => p.Update.DeepClone())]));
@@ -468,9 +487,15 @@ public sealed class FakeTelegramBotApi : IAsyncDisposable
             ordered[key] = value;
         }
         _pending.Add((id, ordered));
+        SignalUpdatesLocked();
+        return id;
+    }
+
+    /// <summary>Wakes every waiting getUpdates to look again: news arrived, or a newer call ends theirs.</summary>
+    private void SignalUpdatesLocked()
+    {
         _updatesArrived.TrySetResult();
         _updatesArrived = NewSignal();
-        return id;
     }
 
     // Telegram: updates below a positive offset are confirmed; a negative offset keeps only the last -offset.

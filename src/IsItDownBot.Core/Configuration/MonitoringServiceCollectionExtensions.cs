@@ -1,6 +1,7 @@
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Configuration;
 using IsItDownBot.Core.Health;
+using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Storage.Postgres;
@@ -48,6 +49,7 @@ public static class MonitoringServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionService>();
         services.TryAddSingleton<OutageTracker>();
         services.TryAddSingleton<OutageMonitor>();
+        services.TryAddSingleton<InstanceName>();
         services.TryAddSingleton<MonitorLeadership>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<AlertDispatcher>();

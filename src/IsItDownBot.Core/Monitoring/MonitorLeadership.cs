@@ -1,4 +1,4 @@
-using System.Globalization;
+using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Telemetry;
 using Microsoft.Extensions.Logging;
@@ -14,6 +14,7 @@ namespace IsItDownBot.Core.Monitoring;
 /// </summary>
 public sealed partial class MonitorLeadership(
     IBotStore store,
+    InstanceName instance,
     IOptions<MonitorOptions> options,
     TimeProvider time,
     ILogger<MonitorLeadership> logger)
@@ -23,9 +24,8 @@ public sealed partial class MonitorLeadership(
     private string? _leader;
     private DateTimeOffset _heldUntil;
 
-    /// <summary>This instance's name in the lease: the machine and process, and a random part in case a process id is reused.</summary>
-    public string InstanceId { get; } = string.Create(
-        CultureInfo.InvariantCulture, $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}");
+    /// <summary>This instance's name in the lease.</summary>
+    public string InstanceId => instance.Value;
 
     public bool IsLeader { get; private set; }
 

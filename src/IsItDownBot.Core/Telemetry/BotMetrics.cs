@@ -39,6 +39,10 @@ public static class BotMetrics
     public static readonly Gauge<long> MonitorLeader = Meter.CreateGauge<long>(
         "isitdown.monitor.leader", unit: "{instance}", description: "1 when this instance runs the monitoring rounds");
 
+    /// <summary>1 while this instance reads Telegram's updates, 0 while it stands by for another one.</summary>
+    public static readonly Gauge<long> TelegramPoller = Meter.CreateGauge<long>(
+        "isitdown.telegram.poller", unit: "{instance}", description: "1 when this instance polls Telegram for updates");
+
     public static readonly Counter<long> AlertsQueued = Meter.CreateCounter<long>(
         "isitdown.alerts.queued", unit: "{alert}", description: "Alerts written to the outbox, by platform");
 

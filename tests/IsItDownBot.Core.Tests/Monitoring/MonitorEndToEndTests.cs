@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Alerts;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
@@ -206,8 +207,8 @@ public sealed class MonitorEndToEndTests
         await using var bot = Build(world, time, database.Store, sink);
         await bot.GetRequiredService<SubscriptionService>().SubscribeAsync(Channel, "broken", "admin", permitted: true);
         var lease = Microsoft.Extensions.Options.Options.Create(new MonitorOptions { Interval = TimeSpan.FromSeconds(10), LeaderLease = TimeSpan.FromSeconds(30) });
-        var first = new MonitorLeadership(database.Store, lease, time, NullLogger<MonitorLeadership>.Instance);
-        var second = new MonitorLeadership(database.Store, lease, time, NullLogger<MonitorLeadership>.Instance);
+        var first = new MonitorLeadership(database.Store, new InstanceName(), lease, time, NullLogger<MonitorLeadership>.Instance);
+        var second = new MonitorLeadership(database.Store, new InstanceName(), lease, time, NullLogger<MonitorLeadership>.Instance);
         var monitor = bot.GetRequiredService<OutageMonitor>();
 
         // The first instance leads, then stalls past its lease (a long pause): the second takes over.

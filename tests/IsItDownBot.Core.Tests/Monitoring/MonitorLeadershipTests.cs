@@ -1,3 +1,4 @@
+using IsItDownBot.Core.Hosting;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Tests.Storage;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,8 +18,8 @@ public sealed class MonitorLeadershipTests
     {
         var time = new FakeTimeProvider(Rounds.Start);
         using var file = await TempSqliteStore.CreateAsync(time);
-        var first = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
-        var second = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
+        var first = new MonitorLeadership(file.Store, new InstanceName(), Options, time, NullLogger<MonitorLeadership>.Instance);
+        var second = new MonitorLeadership(file.Store, new InstanceName(), Options, time, NullLogger<MonitorLeadership>.Instance);
 
         Assert.True(await first.TryLeadAsync(default));
         Assert.False(await second.TryLeadAsync(default));
@@ -40,8 +41,8 @@ public sealed class MonitorLeadershipTests
     {
         var time = new FakeTimeProvider(Rounds.Start);
         using var file = await TempSqliteStore.CreateAsync(time);
-        var first = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
-        var second = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
+        var first = new MonitorLeadership(file.Store, new InstanceName(), Options, time, NullLogger<MonitorLeadership>.Instance);
+        var second = new MonitorLeadership(file.Store, new InstanceName(), Options, time, NullLogger<MonitorLeadership>.Instance);
         await first.TryLeadAsync(default);
 
         await first.StepDownAsync(default);
@@ -54,8 +55,8 @@ public sealed class MonitorLeadershipTests
     {
         var time = new FakeTimeProvider(Rounds.Start);
         using var file = await TempSqliteStore.CreateAsync(time);
-        var first = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
-        var second = new MonitorLeadership(file.Store, Options, time, NullLogger<MonitorLeadership>.Instance);
+        var first = new MonitorLeadership(file.Store, new InstanceName(), Options, time, NullLogger<MonitorLeadership>.Instance);
+        var second = new MonitorLeadership(file.Store, new InstanceName(), Options, time, NullLogger<MonitorLeadership>.Instance);
         Assert.True(await first.TryLeadAsync(default));
         Assert.True(await first.KeepLeadingAsync(default));
 
