@@ -36,11 +36,7 @@ public sealed class TelegramPollerLeaseTests : IDisposable
     [Fact]
     public async Task Refresh_WhenThePollerStopsRenewing_TheStandbyTakesOverOnlyOnceTheLeaseHasRunOut()
     {
-        await _store.MigrateAsync();
-        var (first, _) = Instance();
-        var (second, secondName) = Instance();
-        await first.RefreshAsync(CancellationToken.None);
-        await second.RefreshAsync(CancellationToken.None);
+        var (first, second, secondName) = await PollerAndStandbyAsync();
         var waiting = second.WaitUntilHeldAsync(CancellationToken.None);
 
         _time.Advance(Lease - TimeSpan.FromSeconds(1));
@@ -59,11 +55,7 @@ public sealed class TelegramPollerLeaseTests : IDisposable
     [Fact]
     public async Task Release_OnAStop_LetsTheStandbyTakeOverAtItsNextCheck()
     {
-        await _store.MigrateAsync();
-        var (first, _) = Instance();
-        var (second, _) = Instance();
-        await first.RefreshAsync(CancellationToken.None);
-        await second.RefreshAsync(CancellationToken.None);
+        var (first, second, _) = await PollerAndStandbyAsync();
 
         await first.ReleaseAsync(CancellationToken.None);
 
@@ -79,11 +71,7 @@ public sealed class TelegramPollerLeaseTests : IDisposable
         Assert.True(await unanswered.RefreshAsync(CancellationToken.None));
         Assert.True(unanswered.Holds);
 
-        await _store.MigrateAsync();
-        var (first, _) = Instance();
-        var (standby, _) = Instance();
-        await first.RefreshAsync(CancellationToken.None);
-        await standby.RefreshAsync(CancellationToken.None);
+        var (first, standby, _) = await PollerAndStandbyAsync();
         await DropLeasesAsync();
 
         Assert.True(await first.RefreshAsync(CancellationToken.None));
@@ -93,11 +81,7 @@ public sealed class TelegramPollerLeaseTests : IDisposable
     [Fact]
     public async Task WaitUntilHeld_WhenTheHostStops_ReturnsFalse()
     {
-        await _store.MigrateAsync();
-        var (first, _) = Instance();
-        var (second, _) = Instance();
-        await first.RefreshAsync(CancellationToken.None);
-        await second.RefreshAsync(CancellationToken.None);
+        var (first, second, _) = await PollerAndStandbyAsync();
         using var stopping = new CancellationTokenSource();
 
         var waiting = second.WaitUntilHeldAsync(stopping.Token);
@@ -110,6 +94,17 @@ public sealed class TelegramPollerLeaseTests : IDisposable
     {
         _store.Dispose();
         File.Delete(_database);
+    }
+
+    /// <summary>A migrated database and two instances that have each asked once: the first polls, the second stands by.</summary>
+    private async Task<(TelegramPollerLease Poller, TelegramPollerLease Standby, InstanceName StandbyName)> PollerAndStandbyAsync()
+    {
+        await _store.MigrateAsync();
+        var (poller, _) = Instance();
+        var (standby, standbyName) = Instance();
+        await poller.RefreshAsync(CancellationToken.None);
+        await standby.RefreshAsync(CancellationToken.None);
+        return (poller, standby, standbyName);
     }
 
     private (TelegramPollerLease Lease, InstanceName Name) Instance()
