@@ -23,6 +23,17 @@ internal sealed class TelegramPollHealth
         lock (_lock)
         {
             _lastFailed = true;
+            _standingByFor = null;
+        }
+    }
+
+    /// <summary>This instance polls again: until its first getUpdates answers, it is not ready.</summary>
+    public void TookOver()
+    {
+        lock (_lock)
+        {
+            _standingByFor = null;
+            _lastFailed = true;
         }
     }
 

@@ -14,8 +14,8 @@ namespace IsItDownBot.Telegram;
 /// </summary>
 /// <remarks>
 /// When the database cannot be asked, an instance keeps its last role, and one that has never been answered
-/// polls: a single bot whose database is locked must go on answering, and should two instances poll at once,
-/// Telegram's 409 stops one of them until the database answers again.
+/// polls: a single bot whose database is locked must go on answering. Should Telegram then cut its polls off
+/// (409) after its lease has run out, another instance has taken over, and it stands by.
 /// </remarks>
 internal sealed partial class TelegramPollerLease(
     IBotStore store,
@@ -26,9 +26,14 @@ internal sealed partial class TelegramPollerLease(
 {
     public const string LeaseName = "telegram-poller";
 
+    // SQLite does not cancel a statement waiting for a lock: the wait is bounded here instead, so that a locked
+    // database never holds up polling, a hand-over or a stop for the whole busy timeout.
+    private static readonly TimeSpan StoreWait = TimeSpan.FromSeconds(5);
+
     private readonly Lock _gate = new();
     private TaskCompletionSource _held = Held();
     private string? _holder;
+    private DateTimeOffset _heldUntil = DateTimeOffset.MaxValue;
 
     /// <summary>How often the lease is renewed, and how often a standby asks whether it is free.</summary>
     public TimeSpan CheckInterval => options.Value.PollerLease / 3;
@@ -57,37 +62,80 @@ internal sealed partial class TelegramPollerLease(
         }
     }
 
-    /// <summary>Takes or renews the lease once; returns whether this instance polls.</summary>
+    /// <summary>Takes or renews the lease once; returns whether this instance polls. Never throws but on a stop.</summary>
     public async Task<bool> RefreshAsync(CancellationToken cancellationToken)
     {
         if (store is not ILeaseStore leases)
         {
-            return Set(instance.Value);
+            return Set(instance.Value, DateTimeOffset.MaxValue);
         }
 
         try
         {
-            var holder = await leases.TryAcquireLeaseAsync(LeaseName, instance.Value, time.GetUtcNow(), options.Value.PollerLease, cancellationToken)
-                .ConfigureAwait(false);
-            return Set(holder.Holder);
+            var holder = await AcquireAsync(leases, cancellationToken).ConfigureAwait(false);
+
+            // Left by an earlier run of this bot that was killed: nobody polls under it, so waiting it out would
+            // leave a restarted bot deaf for a whole lease.
+            if (holder.Holder != instance.Value && InstanceName.IsGoneFromThisMachine(holder.Holder))
+            {
+                await leases.ReleaseLeaseAsync(LeaseName, holder.Holder, cancellationToken).WaitAsync(StoreWait, cancellationToken).ConfigureAwait(false);
+                LogTookOverFromGone(logger, instance.Value, holder.Holder);
+                holder = await AcquireAsync(leases, cancellationToken).ConfigureAwait(false);
+            }
+
+            return Set(holder.Holder, holder.ExpiresAt);
         }
-        catch (Exception exception) when (StoreWriteHealth.IsStoreFailure(exception) || exception is TimeoutException)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            LogStoreFailed(logger, instance.Value, exception.Message, Holds ? "polling" : "standing by");
+            throw;
+        }
+#pragma warning disable CA1031 // Whatever the database or its driver throws, the bot keeps its role and goes on.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            LogStoreFailed(logger, instance.Value, $"{exception.GetType().Name}: {exception.Message}", Holds ? "polling" : "standing by");
             return Holds;
         }
     }
 
-    /// <summary>After the first <see cref="RefreshAsync"/>: renews the lease, or asks for it, every <see cref="CheckInterval"/> until the host stops.</summary>
-    public async Task KeepAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Telegram cut this instance's poll off (409): true when it is still the one to poll (someone outside this
+    /// database polls with the token), false when the turn has passed to another instance.
+    /// </summary>
+    public async Task<bool> StillPollsAfterConflictAsync(CancellationToken cancellationToken)
     {
-        while (await Pause.ForAsync(CheckInterval, time, stoppingToken).ConfigureAwait(false))
+        if (!await RefreshAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        bool lapsed;
+        lock (_gate)
+        {
+            lapsed = _holder == instance.Value && time.GetUtcNow() >= _heldUntil;
+        }
+
+        // The database could not say, but this instance's lease has run out: the instance that cut it off is the
+        // one that took the lease over. The next answer from the database names it.
+        if (lapsed)
+        {
+            Set("another instance", DateTimeOffset.MinValue);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>After the first <see cref="RefreshAsync"/>: renews the lease, or asks for it, every <see cref="CheckInterval"/> until <paramref name="stopping"/>.</summary>
+    public async Task KeepAsync(CancellationToken stopping)
+    {
+        while (await Pause.ForAsync(CheckInterval, time, stopping).ConfigureAwait(false))
         {
             try
             {
-                await RefreshAsync(stoppingToken).ConfigureAwait(false);
+                await RefreshAsync(stopping).ConfigureAwait(false);
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
                 return;
             }
@@ -115,7 +163,7 @@ internal sealed partial class TelegramPollerLease(
     }
 
     /// <summary>Gives the lease up on a clean stop, so a standby takes over at its next check instead of after the lease.</summary>
-    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    public async Task ReleaseAsync()
     {
         if (store is not ILeaseStore leases || !Holds)
         {
@@ -124,16 +172,21 @@ internal sealed partial class TelegramPollerLease(
 
         try
         {
-            await leases.ReleaseLeaseAsync(LeaseName, instance.Value, cancellationToken).ConfigureAwait(false);
+            await leases.ReleaseLeaseAsync(LeaseName, instance.Value, CancellationToken.None).WaitAsync(StoreWait).ConfigureAwait(false);
         }
-        catch (Exception exception) when (StoreWriteHealth.IsStoreFailure(exception) || exception is OperationCanceledException)
+#pragma warning disable CA1031 // A stop goes on: the lease then runs out on its own and a standby takes over a little later.
+        catch (Exception exception)
+#pragma warning restore CA1031
         {
-            // The lease then runs out on its own: a standby takes over a little later.
-            LogStoreFailed(logger, instance.Value, exception.Message, "stopping");
+            LogStoreFailed(logger, instance.Value, $"{exception.GetType().Name}: {exception.Message}", "stopping");
         }
     }
 
-    private bool Set(string holder)
+    private Task<LeaseHolder> AcquireAsync(ILeaseStore leases, CancellationToken cancellationToken) =>
+        leases.TryAcquireLeaseAsync(LeaseName, instance.Value, time.GetUtcNow(), options.Value.PollerLease, cancellationToken)
+            .WaitAsync(StoreWait, cancellationToken);
+
+    private bool Set(string holder, DateTimeOffset expiresAt)
     {
         bool holds;
         bool changed;
@@ -144,6 +197,7 @@ internal sealed partial class TelegramPollerLease(
             holds = holder == instance.Value;
             if (holds)
             {
+                _heldUntil = expiresAt;
                 _held.TrySetResult();
             }
             else if (_held.Task.IsCompleted)
@@ -184,4 +238,8 @@ internal sealed partial class TelegramPollerLease(
     [LoggerMessage(EventId = 412, Level = LogLevel.Warning,
         Message = "Telegram: this instance ({Instance}) could not ask the database who polls ({Failure}); it goes on {Role}")]
     private static partial void LogStoreFailed(ILogger logger, string instance, string failure, string role);
+
+    [LoggerMessage(EventId = 413, Level = LogLevel.Information,
+        Message = "Telegram: this instance ({Instance}) takes over the polling lease of {Gone}, an earlier run on this machine that no longer runs")]
+    private static partial void LogTookOverFromGone(ILogger logger, string instance, string gone);
 }

@@ -59,7 +59,10 @@ internal sealed partial class TelegramPollingService(
             return;
         }
 
-        var keeping = lease.KeepAsync(stoppingToken);
+        // The lease is kept until the very end of a stop: were it to lapse while answers finish, a standby would
+        // take over and read the unconfirmed batch again, and the confirmation below would cut its poll off.
+        using var keeper = new CancellationTokenSource();
+        var keeping = lease.KeepAsync(keeper.Token);
 
         // Answers get their own token: a stop gives them a grace period instead of cutting them off mid-reply.
         using var answers = new CancellationTokenSource();
@@ -67,7 +70,6 @@ internal sealed partial class TelegramPollingService(
 
         answers.CancelAfter(AnswerGrace);
         await Task.WhenAll(_running.Keys).ConfigureAwait(false);
-        await keeping.ConfigureAwait(false);
 
         // A standby confirms nothing: its getUpdates would cut off the poller's.
         if (lease.Holds)
@@ -75,8 +77,9 @@ internal sealed partial class TelegramPollingService(
             await ConfirmAsync(offset).ConfigureAwait(false);
         }
 
-        using var quick = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await lease.ReleaseAsync(quick.Token).ConfigureAwait(false);
+        await keeper.CancelAsync().ConfigureAwait(false);
+        await keeping.ConfigureAwait(false);
+        await lease.ReleaseAsync().ConfigureAwait(false);
     }
 
     private async Task<int> PollAsync(CancellationToken answers, CancellationToken stoppingToken)
@@ -93,6 +96,7 @@ internal sealed partial class TelegramPollingService(
                     break;
                 }
 
+                health.TookOver();
                 backoff = FirstBackoff;
                 continue;
             }
@@ -162,7 +166,7 @@ internal sealed partial class TelegramPollingService(
     {
         try
         {
-            return await lease.RefreshAsync(stoppingToken).ConfigureAwait(false);
+            return await lease.StillPollsAfterConflictAsync(stoppingToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

@@ -57,7 +57,7 @@ public sealed class TelegramPollerLeaseTests : IDisposable
     {
         var (first, second, _) = await PollerAndStandbyAsync();
 
-        await first.ReleaseAsync(CancellationToken.None);
+        await first.ReleaseAsync();
 
         Assert.True(await second.RefreshAsync(CancellationToken.None));
     }
@@ -88,6 +88,45 @@ public sealed class TelegramPollerLeaseTests : IDisposable
         await stopping.CancelAsync();
 
         Assert.False(await waiting);
+    }
+
+    [Fact]
+    public async Task Refresh_ALeaseLeftByAKilledEarlierRunOnThisMachine_IsTakenOverAtOnce()
+    {
+        await _store.MigrateAsync();
+        // As a container's process 1 restarted: this process's id, but not an instance alive in it.
+        var earlierRun = $"{Environment.MachineName}/{Environment.ProcessId}/0dead000";
+        await _store.TryAcquireLeaseAsync(TelegramPollerLease.LeaseName, earlierRun, _time.GetUtcNow(), Lease);
+        var (restarted, _) = Instance();
+
+        Assert.True(await restarted.RefreshAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Refresh_ALeaseHeldFromAnotherMachine_IsWaitedOut()
+    {
+        await _store.MigrateAsync();
+        await _store.TryAcquireLeaseAsync(TelegramPollerLease.LeaseName, "another-machine/1/12345678", _time.GetUtcNow(), Lease);
+        var (here, _) = Instance();
+
+        Assert.False(await here.RefreshAsync(CancellationToken.None));
+        Assert.Equal("another-machine/1/12345678", here.OtherHolder);
+    }
+
+    [Fact]
+    public async Task StillPollsAfterConflict_WithTheDatabaseGone_KeepsPollingUntilItsOwnLeaseHasRunOut_ThenStandsBy()
+    {
+        var (poller, _, _) = await PollerAndStandbyAsync();
+        await DropLeasesAsync();
+
+        _time.Advance(Lease - TimeSpan.FromSeconds(1));
+        var beforeItRanOut = await poller.StillPollsAfterConflictAsync(CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var afterItRanOut = await poller.StillPollsAfterConflictAsync(CancellationToken.None);
+
+        Assert.True(beforeItRanOut);
+        Assert.False(afterItRanOut);
+        Assert.False(poller.Holds);
     }
 
     public void Dispose()

@@ -25,7 +25,7 @@ public sealed class TelegramTakingTurnsTests
         void Shared(IDictionary<string, string?> settings)
         {
             settings["IsItDown:Storage:Path"] = database;
-            settings["IsItDown:Telegram:PollerLease"] = "00:00:03";
+            settings["IsItDown:Telegram:PollerLease"] = "00:00:06";
         }
 
         var bots = new List<RunningBot>();
