@@ -6,7 +6,6 @@ internal sealed class TelegramPollHealth
     private readonly Lock _lock = new();
     private DateTimeOffset? _lastSuccess;
     private bool _lastFailed;
-    private string? _standingByFor;
 
     public void Succeeded(DateTimeOffset at)
     {
@@ -14,7 +13,6 @@ internal sealed class TelegramPollHealth
         {
             _lastSuccess = at;
             _lastFailed = false;
-            _standingByFor = null;
         }
     }
 
@@ -23,27 +21,6 @@ internal sealed class TelegramPollHealth
         lock (_lock)
         {
             _lastFailed = true;
-            _standingByFor = null;
-        }
-    }
-
-    /// <summary>This instance polls again: until its first getUpdates answers, it is not ready.</summary>
-    public void TookOver()
-    {
-        lock (_lock)
-        {
-            _standingByFor = null;
-            _lastFailed = true;
-        }
-    }
-
-    /// <summary>Another instance polls: this one is not polling, and rightly so.</summary>
-    public void StandingBy(string poller)
-    {
-        lock (_lock)
-        {
-            _standingByFor = poller;
-            _lastFailed = false;
         }
     }
 
@@ -55,18 +32,6 @@ internal sealed class TelegramPollHealth
             lock (_lock)
             {
                 return _lastFailed ? null : _lastSuccess;
-            }
-        }
-    }
-
-    /// <summary>The instance that polls while this one stands by; null while this one polls.</summary>
-    public string? StandingByFor
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _standingByFor;
             }
         }
     }

@@ -26,6 +26,9 @@ internal sealed partial class TelegramPollerLease(
 {
     public const string LeaseName = "telegram-poller";
 
+    // Who took the turn over when the database could not say; its next answer names the instance.
+    private const string UnknownHolder = "another instance";
+
     // SQLite does not cancel a statement waiting for a lock: the wait is bounded here instead, so that a locked
     // database never holds up polling, a hand-over or a stop for the whole busy timeout.
     private static readonly TimeSpan StoreWait = TimeSpan.FromSeconds(5);
@@ -119,7 +122,7 @@ internal sealed partial class TelegramPollerLease(
         // one that took the lease over. The next answer from the database names it.
         if (lapsed)
         {
-            Set("another instance", DateTimeOffset.MinValue);
+            Set(UnknownHolder, DateTimeOffset.MinValue);
             return false;
         }
 

@@ -90,13 +90,11 @@ internal sealed partial class TelegramPollingService(
         {
             if (!lease.Holds)
             {
-                health.StandingBy(lease.OtherHolder ?? "another instance");
                 if (!await lease.WaitUntilHeldAsync(stoppingToken).ConfigureAwait(false))
                 {
                     break;
                 }
 
-                health.TookOver();
                 backoff = FirstBackoff;
                 continue;
             }
@@ -118,9 +116,9 @@ internal sealed partial class TelegramPollingService(
             {
                 // 409: another getUpdates cut this one off. When the lease has passed to another instance (this one's
                 // lapsed while the database was slow), that is the hand-over, not a fault.
+                // The lease logs the hand-over.
                 if (exception is ApiRequestException { ErrorCode: 409 } && !await StillPollsAsync(stoppingToken).ConfigureAwait(false))
                 {
-                    LogHandedOver(logger, lease.OtherHolder ?? "another instance");
                     continue;
                 }
 
@@ -325,9 +323,6 @@ internal sealed partial class TelegramPollingService(
     [LoggerMessage(EventId = 404, Level = LogLevel.Error,
         Message = "Telegram: another process is polling with this token, or a webhook is set (409 Conflict). Instances that share a token must share the database (they then take turns), or run one bot per token")]
     private static partial void LogConflict(ILogger logger);
-
-    [LoggerMessage(EventId = 407, Level = LogLevel.Information, Message = "Telegram: {Poller} now polls for updates; this instance stands by")]
-    private static partial void LogHandedOver(ILogger logger, string poller);
 
     [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Telegram: {What} failed ({Failure}); the bot runs on without it")]
     private static partial void LogSetupFailed(ILogger logger, string what, string failure);

@@ -8,7 +8,7 @@ namespace IsItDownBot.Telegram;
 /// A long poll holds the call open for up to PollTimeout, so "recently" allows one poll plus the client's own
 /// margin; longer means the poller is stuck.
 /// </summary>
-internal sealed class TelegramReadinessCheck(TelegramPollHealth health, IOptions<TelegramOptions> options, TimeProvider time) : IReadinessCheck
+internal sealed class TelegramReadinessCheck(TelegramPollHealth health, TelegramPollerLease lease, IOptions<TelegramOptions> options, TimeProvider time) : IReadinessCheck
 {
     private static readonly TimeSpan Margin = TimeSpan.FromSeconds(30);
 
@@ -16,7 +16,7 @@ internal sealed class TelegramReadinessCheck(TelegramPollHealth health, IOptions
 
     public Task<ReadinessResult> CheckAsync(CancellationToken cancellationToken)
     {
-        if (health.StandingByFor is { } poller)
+        if (lease.OtherHolder is { } poller)
         {
             return Task.FromResult(new ReadinessResult(true, $"standing by: {poller} polls for updates; this instance sends alerts and takes over if it stops"));
         }

@@ -7,26 +7,17 @@ namespace IsItDownBot.Tests.Storage;
 /// <summary><c>run</c> with the PostgreSQL store misconfigured or unreachable: it stops at start, names the key, keeps the password to itself.</summary>
 public sealed class PostgresStartTests
 {
-    [Fact]
-    public async Task Run_WithPostgresAndNoConnectionString_StopsAtStartNamingTheKey()
+    [Theory]
+    [InlineData("postgres", "IsItDown:Storage:ConnectionString is required when IsItDown:Storage:Provider is 'postgres'")]
+    [InlineData("mysql", "IsItDown:Storage:Provider must be 'sqlite' or 'postgres', not 'mysql'")]
+    public async Task Run_WithAProviderItCannotUse_StopsAtStartNamingTheKey(string provider, string expected)
     {
-        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Storage": { "Provider": "postgres" } } }""");
+        using var config = TempConfig.FromText($$"""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Storage": { "Provider": "{{provider}}" } } }""");
 
         var run = await CliRun.InvokeAsync("run", "--config", config.Path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("IsItDown:Storage:ConnectionString is required when IsItDown:Storage:Provider is 'postgres'", run.Error, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task Run_WithAnUnknownProvider_StopsAtStartNamingTheKey()
-    {
-        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Storage": { "Provider": "mysql" } } }""");
-
-        var run = await CliRun.InvokeAsync("run", "--config", config.Path);
-
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("IsItDown:Storage:Provider must be 'sqlite' or 'postgres', not 'mysql'", run.Error, StringComparison.Ordinal);
+        Assert.Contains(expected, run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
