@@ -18,7 +18,11 @@ internal static class CheckCommand
         var config = CommonOptions.Config();
         var json = CommonOptions.Json();
         var language = CommonOptions.Language();
-        var command = new Command("check", "Check services now and explain what is wrong.") { targets, config, json, language };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "List every probe in a table instead of the short evidence summary.",
+        };
+        var command = new Command("check", "Check services now and explain what is wrong.") { targets, config, json, language, verbose };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
             using var provider = CoreServices.Build(parse.GetValue(config));
@@ -29,7 +33,7 @@ internal static class CheckCommand
             var reports = await context.WhileProbingAsync(what, () => checker.CheckManyAsync(services, cancellationToken));
 
             var openIncidents = await OpenIncidents.ReadAsync(provider, services, cancellationToken);
-            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: true, CommonOptions.LanguageOf(parse.GetValue(language)));
+            return await ReportOutput.WriteAsync(context, reports, catalog, openIncidents, parse.GetValue(json), detailed: true, CommonOptions.LanguageOf(parse.GetValue(language)), parse.GetValue(verbose));
         }));
         return command;
     }

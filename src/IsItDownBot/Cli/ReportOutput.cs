@@ -11,6 +11,7 @@ namespace IsItDownBot.Cli;
 internal static class ReportOutput
 {
     /// <param name="detailed">Each report in full (check), or one line per service (status).</param>
+    /// <param name="verbose">With <paramref name="detailed"/>, every probe in a table rather than the short evidence.</param>
     /// <param name="openIncidents">The monitor's open incidents by service id, to say since when a service is down.</param>
     public static async Task<int> WriteAsync(
         CliContext context,
@@ -19,7 +20,8 @@ internal static class ReportOutput
         IReadOnlyDictionary<string, Incident> openIncidents,
         bool json,
         bool detailed,
-        Language language)
+        Language language,
+        bool verbose = false)
     {
         if (json)
         {
@@ -27,7 +29,7 @@ internal static class ReportOutput
             return ExitCodes.For(reports);
         }
 
-        var renderer = new TerminalReportRenderer(context.Console, language);
+        var renderer = new TerminalReportRenderer(context.Console, language, verbose ? ReportDetail.Full : ReportDetail.Summary);
         if (detailed)
         {
             foreach (var report in reports)

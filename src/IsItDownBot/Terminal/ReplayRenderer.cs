@@ -9,7 +9,7 @@ namespace IsItDownBot.Terminal;
 /// <summary>A replay for a terminal: per step, when and what happened, the bot's answer, and the alerts sent.</summary>
 internal sealed class ReplayRenderer(IAnsiConsole console, Language language)
 {
-    private readonly TerminalReportRenderer _reports = new(console, language, failuresOnly: true);
+    private readonly TerminalReportRenderer _reports = new(console, language, ReportDetail.FailuresOnly);
 
     private bool French => language == Language.French;
 

@@ -11,6 +11,12 @@ internal static class TerminalConsole
 {
     public const string NoColorVariable = "NO_COLOR";
 
+    /// <summary>
+    /// The width of redirected output: no screen to fit, so lines are never wrapped for one. Spectre.Console would
+    /// otherwise assume 80 columns and break table cells, host names included, into pieces a script cannot grep.
+    /// </summary>
+    public const int RedirectedWidth = 10_000;
+
     /// <param name="terminal">What the terminal supports, as detected or as a test claims.</param>
     /// <param name="outputRedirected">True when standard output is a file or a pipe.</param>
     /// <param name="noColor">The value of NO_COLOR: any non-empty value turns every style off, as the convention says.</param>
@@ -26,7 +32,13 @@ internal static class TerminalConsole
             terminal.Interactive = InteractionSupport.No;
         }
 
-        return AnsiConsole.Create(terminal);
+        var console = AnsiConsole.Create(terminal);
+        if (outputRedirected)
+        {
+            console.Profile.Width = RedirectedWidth;
+        }
+
+        return console;
     }
 
     /// <summary>This process's console: standard output, with the environment's NO_COLOR.</summary>

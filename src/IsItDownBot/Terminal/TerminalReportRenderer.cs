@@ -2,13 +2,13 @@ using IsItDownBot.Core.Checking;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Rendering;
 using Spectre.Console;
 
 namespace IsItDownBot.Terminal;
 
-/// <summary>Reports for a terminal, in the chosen language: a coloured verdict line, the explanation, notes, and a table of the probes.</summary>
-/// <param name="failuresOnly">List only the probes that failed, and count the rest: for replays, where the story matters more than every check.</param>
-internal sealed class TerminalReportRenderer(IAnsiConsole console, Language language = Language.English, bool failuresOnly = false)
+/// <summary>Reports for a terminal, in the chosen language: a coloured verdict line, the explanation, notes, and the evidence.</summary>
+internal sealed class TerminalReportRenderer(IAnsiConsole console, Language language = Language.English, ReportDetail detail = ReportDetail.Summary)
 {
     private bool French => language == Language.French;
 
@@ -26,14 +26,49 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console, Language lang
         console.MarkupLine($"[dim]{Markup.Escape(report.Cause.Explanation.In(language))}[/]");
         RenderNotes(report.Notes);
 
-        var table = new Table().Border(TableBorder.Rounded).Expand();
+        if (detail == ReportDetail.Summary)
+        {
+            RenderEvidence(report);
+        }
+        else
+        {
+            RenderProbes(report);
+        }
+
+        var at = report.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        var took = Durations.Format(report.Duration);
+        var more = (detail, French) switch
+        {
+            (ReportDetail.Summary, true) => " --verbose montre chaque vérification.",
+            (ReportDetail.Summary, false) => " --verbose shows every probe.",
+            _ => "",
+        };
+        console.MarkupLine(French ? $"[dim]Vérifié le {at} UTC en {took}.{more}[/]" : $"[dim]Checked at {at} UTC in {took}.{more}[/]");
+        console.WriteLine();
+    }
+
+    /// <summary>The short evidence, subjects aligned: an endpoint host, the zone, the control hosts.</summary>
+    private void RenderEvidence(StatusReport report)
+    {
+        var lines = EvidenceSummary.Summarise(report);
+        var width = lines.Count == 0 ? 0 : lines.Max(line => line.Subject.In(language).Length);
+        foreach (var line in lines)
+        {
+            console.MarkupLine($"  {Markup.Escape(line.Subject.In(language).PadRight(width))}  {Markup.Escape(line.Text.In(language))}");
+        }
+    }
+
+    private void RenderProbes(StatusReport report)
+    {
+        // Not expanded: a table as wide as its content, so output redirected to an unbounded width stays compact.
+        var table = new Table().Border(TableBorder.Rounded);
         table.AddColumn("Endpoint");
         table.AddColumn("Check");
         table.AddColumn("Target");
         table.AddColumn("Result");
         table.AddColumn(new TableColumn("Time").RightAligned());
         string? previousEndpoint = null;
-        var shown = failuresOnly ? report.Probes.Where(probe => !probe.Ok && probe.Outcome != ProbeOutcome.Skipped).ToList() : report.Probes;
+        var shown = detail == ReportDetail.FailuresOnly ? report.Probes.Where(probe => !probe.Ok && probe.Outcome != ProbeOutcome.Skipped).ToList() : report.Probes;
         foreach (var probe in shown)
         {
             // Name each endpoint once, on its first row: the rows under it are its steps.
@@ -57,11 +92,6 @@ internal sealed class TerminalReportRenderer(IAnsiConsole console, Language lang
             var passed = report.Probes.Count(probe => probe.Ok);
             console.MarkupLine(French ? $"[dim]{passed} autres vérifications réussies.[/]" : $"[dim]{passed} other checks passed.[/]");
         }
-
-        var at = report.CheckedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
-        var took = Durations.Format(report.Duration);
-        console.MarkupLine(French ? $"[dim]Vérifié le {at} UTC en {took}.[/]" : $"[dim]Checked at {at} UTC in {took}.[/]");
-        console.WriteLine();
     }
 
     /// <summary>One line per service, for <c>status</c>.</summary>
