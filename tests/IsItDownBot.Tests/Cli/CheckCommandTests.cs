@@ -57,13 +57,42 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public async Task Check_WhenUp_ExitsZeroAndShowsTheProbeTable()
+    public async Task Check_WhenUp_ExitsZeroAndSummarisesEachLayerOfTheEndpoint()
     {
         await using var world = await LoopbackWorld.StartAsync();
         var web = await world.StartServiceAsync("fine", "Fine", LoopbackHttpsServer.Respond(200));
         using var config = TempConfig.FromJson(world.ToJson());
 
-        var run = await CliRun.InvokeAsync("check", "fine", "--config", config.Path);
+        var run = await CliRun.InvokeAsync("check", "fine", "--lang", "en", "--config", config.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(
+            """
+            UP Fine is up (high confidence)
+            It's up from here
+            """,
+            run.Out.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+        Assert.Contains(
+            """
+              www.fine.test  2 of 2 resolvers: answered
+              www.fine.test  1 of 1 address: connected
+              www.fine.test  TLS: valid certificate
+              www.fine.test  HTTP: 200
+            Checked at
+            """,
+            run.Out.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WhenUpWithVerbose_ExitsZeroAndShowsTheProbeTable()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        var web = await world.StartServiceAsync("fine", "Fine", LoopbackHttpsServer.Respond(200));
+        using var config = TempConfig.FromJson(world.ToJson());
+
+        var run = await CliRun.InvokeAsync("check", "fine", "--verbose", "--config", config.Path);
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("UP Fine is up (high confidence)\nIt's up from here", run.Out, StringComparison.Ordinal);
