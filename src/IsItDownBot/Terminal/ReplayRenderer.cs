@@ -25,7 +25,8 @@ internal sealed class ReplayRenderer(IAnsiConsole console, Language language)
     {
         ArgumentNullException.ThrowIfNull(step);
         var at = step.Step.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        console.Write(new Rule($"[bold]{at}[/] {Markup.Escape(step.Step.Description.In(language))}").LeftJustified());
+        // A line of text, not a rule: a rule's title is cut at the width, and the title is the story's step.
+        console.MarkupLine($"[bold]── {at}[/] {Markup.Escape(step.Step.Description.In(language))}");
         console.MarkupLine(French ? "[bold]Ce que le bot répond :[/]" : "[bold]What the bot answers:[/]");
         foreach (var report in step.Reports)
             _reports.Render(report, step.OpenIncidents.GetValueOrDefault(report.Service.Id));
