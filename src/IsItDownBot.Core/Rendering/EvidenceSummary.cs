@@ -32,7 +32,9 @@ public static class EvidenceSummary
 
         var authoritative = probes.Where(probe => probe.Kind == ProbeKind.Authoritative).ToList();
         var checks = authoritative.Where(probe => TransportOf(probe) is not null).ToList();
-        var zone = new Phrase(checks.FirstOrDefault()?.Endpoint ?? report.Service.Zone, checks.FirstOrDefault()?.Endpoint ?? report.Service.Zone);
+        // The zone the delegation walk found ("example.org" for a user's "www.example.org"), else the catalog's.
+        var zoneName = checks.FirstOrDefault()?.Endpoint ?? report.Service.Zone;
+        var zone = new Phrase(zoneName, zoneName);
         AddCounted(lines, zone, [.. authoritative.Where(probe => TransportOf(probe) is null)], EvidenceWords.RootLookups);
         AddNameServers(lines, zone, checks);
 
