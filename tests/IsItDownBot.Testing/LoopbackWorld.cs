@@ -15,6 +15,8 @@ public sealed class LoopbackWorld : IAsyncDisposable
 {
     public const string ControlHost = "control.test";
 
+    private const string RootServersKey = "IsItDown:Dns:RootServers";
+
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
@@ -66,6 +68,9 @@ public sealed class LoopbackWorld : IAsyncDisposable
         var routing = await world.StartEvidenceSourceAsync(world.LookingGlass.HandleAsync);
         world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing, "data.json").ToString();
         world._settings["IsItDown:Routing:IncludeNonPublicAddresses"] = "true";
+
+        // Empty: layered over the shipped file, as the executable reads a --config file, the real root servers go.
+        world._settings[RootServersKey] = string.Empty;
         return world;
     }
 
@@ -159,7 +164,8 @@ public sealed class LoopbackWorld : IAsyncDisposable
     public async Task<LoopbackDnsHierarchy> StartDnsHierarchyAsync(int firstOctet = 100)
     {
         var hierarchy = Own(await LoopbackDnsHierarchy.StartAsync(firstOctet));
-        _settings["IsItDown:Dns:RootServers:0"] = hierarchy.Root.EndPoint.Address.ToString();
+        _settings.Remove(RootServersKey);
+        _settings[RootServersKey + ":0"] = hierarchy.Root.EndPoint.Address.ToString();
         _settings["IsItDown:Dns:AuthoritativePort"] = hierarchy.Port.ToString(CultureInfo.InvariantCulture);
         return hierarchy;
     }

@@ -12,9 +12,9 @@ namespace IsItDownBot.Cli;
 /// <summary>The core's services for one command run, built from the configuration and validated first.</summary>
 internal static class CoreServices
 {
-    public static ServiceProvider Build(string? configFile)
+    public static ServiceProvider Build(string? shippedFile, string? configFile)
     {
-        var configuration = AppConfiguration.Load(configFile);
+        var configuration = AppConfiguration.Load(shippedFile, configFile);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration, minimumWarning: true), dispose: true))
             .AddIsItDownCore(configuration)

@@ -26,13 +26,11 @@ internal static partial class BotHost
     /// <summary>How long a stop may take: the delivery under way finishes within its send timeout.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static IHost Build(string? configFile) => Build(configFile, configureServices: null);
-
     /// <param name="configureServices">Registrations made before the bot's own, which then keep them (they are added
     /// with TryAdd): how a test puts a faulty store at the boundary of the real host.</param>
-    public static IHost Build(string? configFile, Action<IServiceCollection>? configureServices)
+    public static IHost Build(string? shippedFile, string? configFile, Action<IServiceCollection>? configureServices = null)
     {
-        var configuration = AppConfiguration.Load(configFile);
+        var configuration = AppConfiguration.Load(shippedFile, configFile);
         var serilog = CoreServices.CreateLogger(configuration, minimumWarning: false);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -63,9 +61,9 @@ internal static partial class BotHost
         }
     }
 
-    public static async Task<int> RunAsync(string? configFile, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? shippedFile, string? configFile, CancellationToken cancellationToken)
     {
-        using var host = Build(configFile);
+        using var host = Build(shippedFile, configFile);
         var configuration = host.Services.GetRequiredService<IConfiguration>();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IsItDownBot");
         if (TokenKeys.All(key => string.IsNullOrWhiteSpace(configuration[key])))
