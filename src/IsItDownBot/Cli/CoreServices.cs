@@ -51,8 +51,7 @@ internal static class CoreServices
         }
         catch (InvalidOperationException exception)
         {
-            // The binder names the key: "Failed to convert configuration value at 'IsItDown:Dns:Timeout' ...".
-            throw new UsageException("Invalid configuration: " + exception.Message, exception);
+            throw ConfigurationErrors.DescribeBinding(exception);
         }
     }
 
