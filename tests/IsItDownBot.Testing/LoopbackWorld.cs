@@ -15,8 +15,6 @@ public sealed class LoopbackWorld : IAsyncDisposable
 {
     public const string ControlHost = "control.test";
 
-    private const string RootServersKey = "IsItDown:Dns:RootServers";
-
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
 
@@ -68,9 +66,6 @@ public sealed class LoopbackWorld : IAsyncDisposable
         var routing = await world.StartEvidenceSourceAsync(world.LookingGlass.HandleAsync);
         world._settings["IsItDown:Routing:LookingGlassUrl"] = new Uri(routing, "data.json").ToString();
         world._settings["IsItDown:Routing:IncludeNonPublicAddresses"] = "true";
-
-        // Empty: layered over the shipped file, as the executable reads a --config file, the real root servers go.
-        world._settings[RootServersKey] = string.Empty;
         return world;
     }
 
@@ -164,13 +159,15 @@ public sealed class LoopbackWorld : IAsyncDisposable
     public async Task<LoopbackDnsHierarchy> StartDnsHierarchyAsync(int firstOctet = 100)
     {
         var hierarchy = Own(await LoopbackDnsHierarchy.StartAsync(firstOctet));
-        _settings.Remove(RootServersKey);
-        _settings[RootServersKey + ":0"] = hierarchy.Root.EndPoint.Address.ToString();
+        _settings["IsItDown:Dns:RootServers:0"] = hierarchy.Root.EndPoint.Address.ToString();
         _settings["IsItDown:Dns:AuthoritativePort"] = hierarchy.Port.ToString(CultureInfo.InvariantCulture);
         return hierarchy;
     }
 
-    /// <summary>The settings as a JSON configuration file's content (numbered keys bind as lists).</summary>
+    /// <summary>
+    /// The settings as a JSON configuration file's content (numbered keys bind as lists), for the executable's
+    /// --config, which is layered over the shipped appsettings.json.
+    /// </summary>
     public JsonObject ToJson()
     {
         var root = new JsonObject();
@@ -186,6 +183,10 @@ public sealed class LoopbackWorld : IAsyncDisposable
             node[parts[^1]] = value;
         }
 
+        // The executable layers this file over the shipped one: without root servers of its own, the world empties
+        // the shipped list of the real ones, so that no walk to a delegation leaves loopback.
+        var dns = (JsonObject)((JsonObject)root["IsItDown"]!)["Dns"]!;
+        dns["RootServers"] ??= new JsonArray();
         return root;
     }
 
