@@ -164,7 +164,10 @@ public sealed class LoopbackWorld : IAsyncDisposable
         return hierarchy;
     }
 
-    /// <summary>The settings as a JSON configuration file's content (numbered keys bind as lists).</summary>
+    /// <summary>
+    /// The settings as a JSON configuration file's content (numbered keys bind as lists), for the executable's
+    /// --config, which is layered over the shipped appsettings.json.
+    /// </summary>
     public JsonObject ToJson()
     {
         var root = new JsonObject();
@@ -180,6 +183,10 @@ public sealed class LoopbackWorld : IAsyncDisposable
             node[parts[^1]] = value;
         }
 
+        // The executable layers this file over the shipped one: without root servers of its own, the world empties
+        // the shipped list of the real ones, so that no walk to a delegation leaves loopback.
+        var dns = (JsonObject)((JsonObject)root["IsItDown"]!)["Dns"]!;
+        dns["RootServers"] ??= new JsonArray();
         return root;
     }
 

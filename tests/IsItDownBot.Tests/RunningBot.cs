@@ -45,7 +45,7 @@ internal sealed class RunningBot : IAsyncDisposable
         world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
         configure(world.Settings);
         var config = TempConfig.FromJson(world.ToJson());
-        var host = BotHost.Build(config.Path, configureServices);
+        var host = BotHost.Build(shippedFile: null, config.Path, configureServices);
         await host.StartAsync();
         return new RunningBot(host, config, database);
     }

@@ -10,7 +10,7 @@ public sealed class ShippedConfigurationTests
 {
     private static ServiceCatalog LoadCatalog()
     {
-        using var provider = CoreServices.Build(configFile: null);
+        using var provider = CoreServices.Build(AppConfiguration.ShippedFile, configFile: null);
         return provider.GetRequiredService<ServiceCatalog>();
     }
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.Configuration.UserSecrets;
 namespace IsItDownBot.Cli;
 
 /// <summary>
-/// The configuration every command reads, later sources winning: appsettings.json beside the executable (or the
-/// file given with --config instead of it), then the user secrets of this machine's user, then environment
-/// variables (IsItDown__Dns__Timeout). Tokens belong in the last two, never in a file that is committed or shipped.
+/// The configuration every command reads, later layers winning: appsettings.json beside the executable, then the
+/// file given with --config, then the user secrets of this machine's user, then environment variables
+/// (IsItDown__Dns__Timeout). A list a layer gives replaces the lower layers' list whole (see ConfigurationLayers). Tokens belong in the last two, never in a file that is committed or shipped.
 /// </summary>
 internal static class AppConfiguration
 {
@@ -31,27 +31,42 @@ internal static class AppConfiguration
         }
     }
 
-    public static IConfigurationRoot Load(string? configFile)
+    /// <summary>The shipped appsettings.json, beside the executable.</summary>
+    public static string ShippedFile => Path.Combine(AppContext.BaseDirectory, DefaultFileName);
+
+    /// <param name="shippedFile">The bottom layer; null for none, as for a test whose --config file describes its whole world.</param>
+    /// <param name="configFile">The --config file, layered over the shipped one.</param>
+    public static IConfigurationRoot Load(string? shippedFile, string? configFile)
     {
-        var path = configFile is null
-            ? Path.Combine(AppContext.BaseDirectory, DefaultFileName)
-            : Path.GetFullPath(configFile);
-        if (!File.Exists(path))
+        var layers = new List<IConfigurationRoot>();
+        if (shippedFile is not null)
         {
-            throw new UsageException(configFile is null
-                ? $"The configuration file {path} is missing; reinstall, or pass one with --config FILE."
-                : $"The configuration file '{configFile}' does not exist.");
+            layers.Add(File.Exists(shippedFile)
+                ? JsonFile(shippedFile, optional: false)
+                : throw new UsageException($"The configuration file {shippedFile} is missing; reinstall, or pass one with --config FILE."));
         }
 
-        var builder = new ConfigurationBuilder().AddConfiguration(JsonFile(path, optional: false));
+        if (configFile is not null)
+        {
+            layers.Add(File.Exists(configFile)
+                ? JsonFile(Path.GetFullPath(configFile), optional: false)
+                : throw new UsageException($"The configuration file '{configFile}' does not exist."));
+        }
 
-        // Optional: a server without user secrets reads the file and the environment only.
+        // Optional: a server without user secrets reads the files and the environment only.
         if (UserSecretsFile() is { } secrets)
         {
-            builder.AddConfiguration(JsonFile(secrets, optional: true));
+            layers.Add(JsonFile(secrets, optional: true));
         }
 
-        return builder.AddEnvironmentVariables().Build();
+        layers.Add(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        var composed = ConfigurationLayers.Compose(layers.Select(layer => layer.AsEnumerable()));
+        foreach (var layer in layers)
+        {
+            (layer as IDisposable)?.Dispose();
+        }
+
+        return new ConfigurationBuilder().AddInMemoryCollection(composed!).Build();
     }
 
     // Each file is read on its own so that a syntax error names the file it is in.

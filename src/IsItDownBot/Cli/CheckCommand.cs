@@ -25,7 +25,7 @@ internal static class CheckCommand
         var command = new Command("check", "Check services now and explain what is wrong.") { targets, config, json, language, verbose };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            using var provider = CoreServices.Build(parse.GetValue(config));
+            using var provider = CoreServices.Build(context.ShippedConfiguration, parse.GetValue(config));
             var catalog = provider.GetRequiredService<ServiceCatalog>();
             var services = Resolve(catalog, parse.GetValue(targets) ?? []);
             var checker = provider.GetRequiredService<StatusChecker>();

@@ -7,6 +7,9 @@ namespace IsItDownBot.Cli;
 /// <param name="Interactive">True when a person watches a terminal: then a spinner shows while probing.</param>
 internal sealed record CliContext(IAnsiConsole Console, TextWriter Out, TextWriter Error, bool Interactive)
 {
+    /// <summary>The bottom configuration layer, under --config: the shipped appsettings.json; null for none.</summary>
+    public string? ShippedConfiguration { get; init; } = AppConfiguration.ShippedFile;
+
     public static CliContext ForProcess() => ForConsole(TerminalConsole.ForProcess(), System.Console.Out, System.Console.Error);
 
     /// <summary>A spinner only where it can be drawn: an interactive console that may move the cursor.</summary>

@@ -8,7 +8,7 @@ internal static class CommonOptions
 {
     public static Option<string?> Config() => new("--config")
     {
-        Description = "Read this configuration file instead of appsettings.json (user secrets and environment variables still override it).",
+        Description = "Read this configuration file layered over appsettings.json: it changes only the keys it gives, and a list it gives replaces the shipped list (user secrets and environment variables still override it).",
         HelpName = "FILE",
     };
 

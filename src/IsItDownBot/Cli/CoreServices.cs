@@ -12,9 +12,9 @@ namespace IsItDownBot.Cli;
 /// <summary>The core's services for one command run, built from the configuration and validated first.</summary>
 internal static class CoreServices
 {
-    public static ServiceProvider Build(string? configFile)
+    public static ServiceProvider Build(string? shippedFile, string? configFile)
     {
-        var configuration = AppConfiguration.Load(configFile);
+        var configuration = AppConfiguration.Load(shippedFile, configFile);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration, minimumWarning: true), dispose: true))
             .AddIsItDownCore(configuration)
@@ -51,8 +51,7 @@ internal static class CoreServices
         }
         catch (InvalidOperationException exception)
         {
-            // The binder names the key: "Failed to convert configuration value at 'IsItDown:Dns:Timeout' ...".
-            throw new UsageException("Invalid configuration: " + exception.Message, exception);
+            throw ConfigurationErrors.DescribeBinding(exception);
         }
     }
 

@@ -7,8 +7,9 @@ namespace IsItDownBot.Cli;
 
 /// <summary>
 /// <c>replay meta-2021-10-04</c>: an outage scenario played on servers simulated on loopback, showing what the bot
-/// answers and alerts at each step. It needs no token and reads no configuration file: the scenario's world
-/// configures the bot, so nothing outside the machine is ever contacted.
+/// answers and alerts at each step. It needs no token, and the scenario's world configures the bot, so nothing
+/// outside the machine is ever contacted. It takes --config like every command, so that one set of options serves
+/// them all (a script, a container's entry point): the file is read and must be valid, but its settings are unused.
 /// </summary>
 internal static class ReplayCommand
 {
@@ -22,12 +23,20 @@ internal static class ReplayCommand
         var list = new Option<bool>("--list") { Description = "List the scenarios with their titles." };
         var json = CommonOptions.Json();
         var language = CommonOptions.Language();
+        var config = CommonOptions.Config();
+        config.Description = "Accepted as by every command and checked, but unused: the scenario's simulated world sets every address and setting.";
         var command = new Command("replay", "Replay a famous outage on simulated servers and show what the bot would answer and alert.")
         {
-            scenarioArgument, list, json, language,
+            scenarioArgument, list, json, language, config,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
+            if (parse.GetValue(config) is { } configFile)
+            {
+                // Read for its errors only: a missing or broken file is reported as every command reports it.
+                _ = AppConfiguration.Load(shippedFile: null, configFile);
+            }
+
             var lang = CommonOptions.LanguageOf(parse.GetValue(language));
             var id = parse.GetValue(scenarioArgument);
             if (parse.GetValue(list) || string.IsNullOrEmpty(id))

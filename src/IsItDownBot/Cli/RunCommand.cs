@@ -11,7 +11,7 @@ internal static class RunCommand
         var config = CommonOptions.Config();
         var command = new Command("run", "Run the bot: the outage monitor, alert delivery, and every chat platform whose token is configured.") { config };
         command.SetAction((parse, cancellationToken) =>
-            CommandRunner.RunAsync(context, () => BotHost.RunAsync(parse.GetValue(config), cancellationToken)));
+            CommandRunner.RunAsync(context, () => BotHost.RunAsync(context.ShippedConfiguration, parse.GetValue(config), cancellationToken)));
         return command;
     }
 }

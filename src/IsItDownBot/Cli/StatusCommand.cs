@@ -16,7 +16,7 @@ internal static class StatusCommand
         var command = new Command("status", "Check every service of the catalog at once.") { config, json, language };
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(context, async () =>
         {
-            using var provider = CoreServices.Build(parse.GetValue(config));
+            using var provider = CoreServices.Build(context.ShippedConfiguration, parse.GetValue(config));
             var catalog = provider.GetRequiredService<ServiceCatalog>();
             var checker = provider.GetRequiredService<StatusChecker>();
             var total = catalog.Services.Count;

@@ -26,13 +26,11 @@ internal static partial class BotHost
     /// <summary>How long a stop may take: the delivery under way finishes within its send timeout.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(30);
 
-    public static IHost Build(string? configFile) => Build(configFile, configureServices: null);
-
     /// <param name="configureServices">Registrations made before the bot's own, which then keep them (they are added
     /// with TryAdd): how a test puts a faulty store at the boundary of the real host.</param>
-    public static IHost Build(string? configFile, Action<IServiceCollection>? configureServices)
+    public static IHost Build(string? shippedFile, string? configFile, Action<IServiceCollection>? configureServices = null)
     {
-        var configuration = AppConfiguration.Load(configFile);
+        var configuration = AppConfiguration.Load(shippedFile, configFile);
         var serilog = CoreServices.CreateLogger(configuration, minimumWarning: false);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -63,9 +61,9 @@ internal static partial class BotHost
         }
     }
 
-    public static async Task<int> RunAsync(string? configFile, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string? shippedFile, string? configFile, CancellationToken cancellationToken)
     {
-        using var host = Build(configFile);
+        using var host = Build(shippedFile, configFile);
         var configuration = host.Services.GetRequiredService<IConfiguration>();
         var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("IsItDownBot");
         if (TokenKeys.All(key => string.IsNullOrWhiteSpace(configuration[key])))
@@ -74,37 +72,16 @@ internal static partial class BotHost
         }
 
         var storage = host.Services.GetRequiredService<IOptions<StorageOptions>>().Value;
-        var databaseKey = storage.IsPostgres ? $"{StorageOptions.SectionName}:ConnectionString" : $"{StorageOptions.SectionName}:Path";
         try
         {
             await host.StartAsync(cancellationToken);
         }
-        catch (HealthBindException exception)
+        catch (Exception exception) when (StartupFailure(exception, storage) is { } usage)
         {
-            throw new UsageException(exception.Message, exception);
-        }
-        catch (DatabaseTooNewException exception)
-        {
-            throw new UsageException($"Cannot use the database ({databaseKey}): {exception.Message}", exception);
-        }
-        catch (SqliteException exception)
-        {
-            throw new UsageException($"Cannot open the database ({databaseKey}): {exception.Message}", exception);
-        }
-        catch (NpgsqlException exception)
-        {
-            // Neither the server nor the driver should quote the password, but the message is scrubbed anyway and
-            // the inner exception dropped, so nothing further up can print it unscrubbed.
-            var message = PostgresConnection.Scrub(exception.Message, storage.ConnectionString);
-            throw new UsageException($"Cannot open the database ({databaseKey}, {PostgresConnection.Describe(storage.ConnectionString!)}): {message}");
-        }
-        catch (IOException exception)
-        {
-            throw new UsageException($"Cannot create the database ({databaseKey}): {exception.Message}", exception);
-        }
-        catch (UnauthorizedAccessException exception)
-        {
-            throw new UsageException($"Cannot create the database ({databaseKey}): {exception.Message}", exception);
+            // The sentence is what the operator needs; the exception chain is for whoever debugs the bot itself (but
+            // not PostgreSQL's: the usage error left it out so that no password can get through unscrubbed).
+            LogStartFailed(logger, usage.InnerException ?? usage);
+            throw usage;
         }
 
         var monitor = host.Services.GetRequiredService<IOptions<MonitorOptions>>().Value;
@@ -116,6 +93,31 @@ internal static partial class BotHost
         LogStopped(logger);
         return ExitCodes.Up;
     }
+
+    /// <summary>
+    /// One sentence for each failure at start that the operator can foresee and fix (a taken port, a database that
+    /// cannot be opened or created); null for anything else, which is a bug and keeps its stack trace.
+    /// </summary>
+    private static UsageException? StartupFailure(Exception exception, StorageOptions storage)
+    {
+        var databaseKey = storage.IsPostgres ? $"{StorageOptions.SectionName}:ConnectionString" : $"{StorageOptions.SectionName}:Path";
+        return exception switch
+        {
+            HealthBindException => new UsageException(exception.Message, exception),
+            DatabaseTooNewException => new UsageException($"Cannot use the database ({databaseKey}): {exception.Message}", exception),
+            SqliteException => new UsageException($"Cannot open the database ({databaseKey}): {exception.Message}", exception),
+
+            // Neither the server nor the driver should quote the password, but the message is scrubbed anyway and
+            // the inner exception dropped, so nothing further up can print it unscrubbed.
+            NpgsqlException => new UsageException(
+                $"Cannot open the database ({databaseKey}, {PostgresConnection.Describe(storage.ConnectionString!)}): {PostgresConnection.Scrub(exception.Message, storage.ConnectionString)}"),
+            IOException or UnauthorizedAccessException => new UsageException($"Cannot create the database ({databaseKey}): {exception.Message}", exception),
+            _ => null,
+        };
+    }
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "IsItDownBot could not start")]
+    private static partial void LogStartFailed(Microsoft.Extensions.Logging.ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information,
         Message = "IsItDownBot is running: database {DatabasePath}, a round every {Interval}, {AlwaysWatch} services always watched besides subscriptions")]

@@ -10,6 +10,10 @@ internal static class LoggingSetup
     public static LoggerConfiguration FromConfiguration(this LoggerConfiguration logger, IConfiguration configuration)
     {
         logger.ReadFrom.Configuration(configuration);
+
+        // The host logs a failed start as an error with the whole exception chain, forty lines before the one sentence
+        // that says what to do. BotHost reports that sentence and logs the chain itself, at Debug.
+        logger.Filter.ByExcluding(IsHostStartupFault);
         if (!configuration.GetSection("Serilog:WriteTo").Exists())
         {
             // Everything to standard error: standard output is for answers (check --json) only.
@@ -18,4 +22,9 @@ internal static class LoggingSetup
 
         return logger;
     }
+
+    private static bool IsHostStartupFault(LogEvent logEvent) =>
+        logEvent.Properties.TryGetValue("SourceContext", out var source) && source is ScalarValue { Value: "Microsoft.Extensions.Hosting.Internal.Host" }
+        && logEvent.Properties.TryGetValue("EventId", out var eventId) && eventId is StructureValue structure
+        && structure.Properties.Any(property => property is { Name: "Name", Value: ScalarValue { Value: "HostedServiceStartupFaulted" } });
 }

@@ -18,7 +18,12 @@ internal sealed record CliRun(int ExitCode, string Out, string Error)
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = 200;
-        var exitCode = await CliApplication.RunAsync(args, new CliContext(console, output, error, Interactive: false));
+        var context = new CliContext(console, output, error, Interactive: false)
+        {
+            // A test that passes --config describes its whole world: the shipped catalog's real servers stay out of it.
+            ShippedConfiguration = args.Contains("--config") ? null : AppConfiguration.ShippedFile,
+        };
+        var exitCode = await CliApplication.RunAsync(args, context);
         return new CliRun(exitCode, output.ToString(), error.ToString());
     }
 }

@@ -48,6 +48,30 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
+    public async Task Check_WithATimeoutInWords_SaysInOneSentenceTheKeyTheValueAndTheFormat()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Timeout": "2 seconds" } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal(
+            "Invalid configuration: IsItDown:Dns:Timeout is '2 seconds', which is not a duration: use hh:mm:ss, e.g. 00:00:02 for two seconds, or d.hh:mm:ss for days.",
+            run.Error.TrimEnd());
+    }
+
+    [Fact]
+    public async Task Check_WithAThresholdInWords_SaysAWholeNumberIsExpected()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Monitor": { "FailureThreshold": "two" } } }""");
+
+        var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Monitor:FailureThreshold is 'two', which is not a whole number, e.g. 5.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Check_WithATimeoutOutOfRange_NamesTheKey()
     {
         using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Timeout": "00:00:00" } } }""");

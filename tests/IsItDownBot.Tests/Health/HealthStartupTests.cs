@@ -89,6 +89,6 @@ public sealed class HealthStartupTests
 
         Assert.True(healthy.ExitCode == 0, healthy.Error);
         Assert.Equal(1, unhealthy.ExitCode);
-        Assert.Contains($"http://127.0.0.1:{closed.Port}/: /healthz does not answer", unhealthy.Error, StringComparison.Ordinal);
+        Assert.Contains($"http://127.0.0.1:{closed.Port}/healthz does not answer", unhealthy.Error, StringComparison.Ordinal);
     }
 }

@@ -104,4 +104,24 @@ public sealed class ReplayCommandTests
             run.Error.Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.Empty(run.Out);
     }
+
+    [Fact]
+    public async Task Replay_WithTheConfigEveryCommandTakes_ListsTheScenarios()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] } } }""");
+
+        var run = await CliRun.InvokeAsync("replay", "--list", "--lang", "en", "--config", config.Path);
+
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("meta-2021-10-04", run.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_WithAMissingConfigFile_SaysWhichFileAsEveryCommandDoes()
+    {
+        var run = await CliRun.InvokeAsync("replay", "--list", "--config", "/nonexistent/isitdown.json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("'/nonexistent/isitdown.json' does not exist", run.Error, StringComparison.Ordinal);
+    }
 }
