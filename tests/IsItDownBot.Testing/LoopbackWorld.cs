@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 
@@ -14,6 +15,8 @@ namespace IsItDownBot.Testing;
 public sealed class LoopbackWorld : IAsyncDisposable
 {
     public const string ControlHost = "control.test";
+
+    private static readonly JsonDocumentOptions ShippedFileOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     private readonly List<IAsyncDisposable> _servers = [];
     private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
@@ -183,11 +186,47 @@ public sealed class LoopbackWorld : IAsyncDisposable
             node[parts[^1]] = value;
         }
 
-        // The executable layers this file over the shipped one: without root servers of its own, the world empties
-        // the shipped list of the real ones, so that no walk to a delegation leaves loopback.
-        var dns = (JsonObject)((JsonObject)root["IsItDown"]!)["Dns"]!;
+        // The executable layers this file over the shipped one, whose destinations are real: the world must stand
+        // alone. Without root servers of its own it empties the shipped list, so that no walk to a delegation leaves
+        // loopback; and it takes the shipped catalog out (its name servers and status pages are real addresses).
+        var isItDown = (JsonObject)root["IsItDown"]!;
+        var dns = (JsonObject)isItDown["Dns"]!;
         dns["RootServers"] ??= new JsonArray();
+        var services = isItDown["Services"] as JsonObject ?? (JsonObject)(isItDown["Services"] = new JsonObject());
+        foreach (var (id, shipped) in ShippedServices())
+        {
+            if (services[id] is not JsonObject own)
+            {
+                services[id] = null;
+                continue;
+            }
+
+            // A service the world redefines keeps nothing of the shipped entry but what the world sets.
+            foreach (var (property, _) in shipped)
+            {
+                if (!own.ContainsKey(property))
+                {
+                    own[property] = null;
+                }
+            }
+        }
+
         return root;
+    }
+
+    /// <summary>
+    /// The catalog of the appsettings.json shipped beside the executable these tests run (copied into the test's
+    /// output with the executable); none when the test has no executable beside it.
+    /// </summary>
+    private static IEnumerable<KeyValuePair<string, JsonObject>> ShippedServices()
+    {
+        var shipped = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        if (!File.Exists(shipped) || JsonNode.Parse(File.ReadAllText(shipped), documentOptions: ShippedFileOptions)?["IsItDown"]?["Services"] is not JsonObject services)
+        {
+            return [];
+        }
+
+        return services.Where(pair => pair.Value is JsonObject).Select(pair => KeyValuePair.Create(pair.Key, (JsonObject)pair.Value!)).ToList();
     }
 
     public async ValueTask DisposeAsync()
