@@ -24,8 +24,15 @@ public sealed class DockerfileTests
             // The build stage's publish, into a folder of ours. --no-build and --no-restore are dropped: the image
             // restores and builds for it just before; here there is neither to reuse.
             var publish = DockerfileInstructions.Words(Assert.Single(build.All("RUN"), run => run.StartsWith("dotnet publish", StringComparison.Ordinal)));
-            var publishedTo = publish[IndexAfter(publish, "-o")];
-            var args = publish.Skip(1).Where(word => word is not "--no-build" and not "--no-restore").Select(word => word == publishedTo ? output : word).Append("--disable-build-servers");
+            var outputIndex = IndexAfter(publish, "-o");
+            var publishedTo = publish[outputIndex];
+            var args = publish.Select((word, i) => i == outputIndex ? output : word).Skip(1)
+                .Where(word => word is not "--no-build" and not "--no-restore")
+
+                // ReadyToRun changes the code inside the files, never which files there are, and costs minutes of
+                // CPU here; CI's replay of the build stage (.ci/docker-build-stage.js) runs the real publish.
+                .Append("-p:PublishReadyToRun=false")
+                .Append("--disable-build-servers");
             var (exitCode, log) = await RunAsync(root, ["dotnet", .. args]);
             Assert.True(exitCode == 0, log);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
 
@@ -27,7 +28,7 @@ public sealed class DefaultDatabasePathTests
         {
             var (_, before) = await CheckAsync(config.Path, dataHome);
             Assert.False(Directory.Exists(dataHome), "check created the data folder");
-            Assert.DoesNotContain("downSince", before, StringComparison.Ordinal);
+            Assert.Null(DownSince(before));
 
             using (var bot = ExecutableProcess.Start(["run", "--config", config.Path], ("XDG_DATA_HOME", dataHome)))
             {
@@ -41,7 +42,7 @@ public sealed class DefaultDatabasePathTests
             Assert.True(File.Exists(database), $"run kept no database at {database}");
             var (exitCode, after) = await CheckAsync(config.Path, dataHome);
             Assert.Equal(1, exitCode);
-            Assert.Contains("\"downSince\"", after, StringComparison.Ordinal);
+            Assert.NotNull(DownSince(after));
         }
         finally
         {
@@ -51,6 +52,8 @@ public sealed class DefaultDatabasePathTests
             }
         }
     }
+
+    private static string? DownSince(string json) => (string?)JsonNode.Parse(json)!["downSince"];
 
     private static async Task<(int ExitCode, string Output)> CheckAsync(string config, string dataHome)
     {
