@@ -5,7 +5,8 @@ namespace IsItDownBot.Tests.Docker;
 
 /// <summary>
 /// No Docker engine here, so the image is checked from both ends: the build stage's publish is run as the
-/// Dockerfile runs it, and every file the runtime stage copies, runs or health-checks must be in its output.
+/// Dockerfile runs it, and every file the runtime stage copies, runs or health-checks must be in its output. CI
+/// also replays the whole build stage (.ci/docker-build-stage.js).
 /// </summary>
 public sealed class DockerfileTests
 {
