@@ -88,7 +88,7 @@ internal sealed class ExecutableProcess : IDisposable
 
     /// <summary>
     /// Sends SIGTERM, as a service manager or <c>docker stop</c> does. Through the shell's own <c>kill</c>: slim images
-    /// (the Dockerfile runs the tests) may have no procps.
+    /// and containers may have no procps.
     /// </summary>
     public void Terminate()
     {

@@ -6,7 +6,6 @@ namespace IsItDownBot.Core.Storage;
 public sealed class StorageOptions
 {
     public const string SectionName = "IsItDown:Storage";
-    public const string DefaultPath = "isitdown.db";
     public const string Sqlite = "sqlite";
     public const string Postgres = "postgres";
 
@@ -14,9 +13,23 @@ public sealed class StorageOptions
     [Required]
     public string Provider { get; set; } = Sqlite;
 
-    /// <summary>The SQLite database file, relative to the working directory unless absolute.</summary>
-    [Required]
+    /// <summary>
+    /// The SQLite database file, relative to the working directory unless absolute. The default is the user's data
+    /// folder, not the executable's: a tool's folder is replaced on every update, the database must outlive it.
+    /// </summary>
     public string Path { get; set; } = DefaultPath;
+
+    /// <summary>
+    /// <c>isitdown/isitdown.db</c> in the data folder of the user running the bot: on Linux <c>$XDG_DATA_HOME</c>,
+    /// or <c>~/.local/share</c> without it; <c>%LOCALAPPDATA%</c> on Windows; <c>~/Library/Application Support</c> on
+    /// macOS. Empty when the user has no data folder (no home), which the validation then reports.
+    /// </summary>
+    public static string DefaultPath { get; } =
+        DefaultPathIn(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify));
+
+    /// <summary>The default path for a given data folder; empty when there is none.</summary>
+    public static string DefaultPathIn(string dataFolder) =>
+        string.IsNullOrEmpty(dataFolder) ? "" : System.IO.Path.Combine(dataFolder, "isitdown", "isitdown.db");
 
     /// <summary>
     /// How long a write waits for another writer's lock (a backup, a <c>sqlite3</c> shell left in a transaction)

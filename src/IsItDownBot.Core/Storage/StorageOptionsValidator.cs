@@ -3,7 +3,10 @@ using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Core.Storage;
 
-/// <summary>Refuses an unknown provider, and a PostgreSQL store without a usable connection string, naming the key.</summary>
+/// <summary>
+/// Refuses an unknown provider, a SQLite store without a file, and a PostgreSQL store without a usable connection
+/// string, naming the key.
+/// </summary>
 internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     public ValidateOptionsResult Validate(string? name, StorageOptions options)
@@ -18,7 +21,12 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
 
         if (!options.IsPostgres)
         {
-            return ValidateOptionsResult.Success;
+            // Empty when set so, or when the default has no user data folder to go in (a service account without a home).
+            return string.IsNullOrWhiteSpace(options.Path)
+                ? ValidateOptionsResult.Fail(
+                    $"{StorageOptions.SectionName}:Path is empty and this user has no data folder (neither XDG_DATA_HOME nor HOME is set) " +
+                    "to keep the database in by default: set it, e.g. IsItDown__Storage__Path=/var/lib/isitdown/isitdown.db.")
+                : ValidateOptionsResult.Success;
         }
 
         if (string.IsNullOrWhiteSpace(options.ConnectionString))

@@ -5,7 +5,8 @@ namespace IsItDownBot.Tests.Docker;
 
 /// <summary>
 /// No Docker engine here, so the image is checked from both ends: the build stage's publish is run as the
-/// Dockerfile runs it, and every file the runtime stage copies, runs or health-checks must be in its output.
+/// Dockerfile runs it, and every file the runtime stage copies, runs or health-checks must be in its output. CI
+/// also replays the whole build stage (.ci/docker-build-stage.js).
 /// </summary>
 public sealed class DockerfileTests
 {
@@ -21,17 +22,26 @@ public sealed class DockerfileTests
         var output = Path.Combine(Path.GetTempPath(), $"isitdown-publish-{Guid.NewGuid():N}");
         try
         {
-            // The build stage's publish, into a folder of ours. --no-build is dropped: the image builds Release
-            // just before; here there is no Release build to reuse.
+            // The build stage's publish, into a folder of ours. --no-build and --no-restore are dropped: the image
+            // restores and builds for it just before; here there is neither to reuse.
             var publish = DockerfileInstructions.Words(Assert.Single(build.All("RUN"), run => run.StartsWith("dotnet publish", StringComparison.Ordinal)));
-            var publishedTo = publish[IndexAfter(publish, "-o")];
-            var args = publish.Skip(1).Where(word => word != "--no-build").Select(word => word == publishedTo ? output : word).Append("--disable-build-servers");
+            var outputIndex = IndexAfter(publish, "-o");
+            var publishedTo = publish[outputIndex];
+            var args = publish.Select((word, i) => i == outputIndex ? output : word).Skip(1)
+                .Where(word => word is not "--no-build" and not "--no-restore")
+
+                // ReadyToRun changes the code inside the files, never which files there are, and costs minutes of
+                // CPU here; CI's replay of the build stage (.ci/docker-build-stage.js) runs the real publish.
+                .Append("-p:PublishReadyToRun=false")
+                .Append("--disable-build-servers");
             var (exitCode, log) = await RunAsync(root, ["dotnet", .. args]);
             Assert.True(exitCode == 0, log);
 
-            // Everything the runtime stage copies from the build stage's publish folder lands in WORKDIR /app.
+            // Everything the runtime stage copies from the build stage's publish folder (relative to the build
+            // stage's WORKDIR) lands in WORKDIR /app.
             var copy = DockerfileInstructions.Words(Assert.Single(runtime.All("COPY"), copy => copy.StartsWith($"--from={build.Name}", StringComparison.Ordinal)));
-            Assert.Equal(publishedTo.TrimEnd('/'), copy[1].TrimEnd('/'));
+            var buildWorkdir = Assert.Single(build.All("WORKDIR"));
+            Assert.Equal(Path.Combine(buildWorkdir, publishedTo).Replace('\\', '/').TrimEnd('/'), copy[1].TrimEnd('/'));
             var imageRoot = copy[2].TrimEnd('/');
             string Local(string imagePath) => Path.Combine(output, Path.GetRelativePath(imageRoot, imagePath));
 
@@ -66,24 +76,77 @@ public sealed class DockerfileTests
     }
 
     [Fact]
-    public void RestoreLayer_CopiesEverySolutionProjectAndBuildFile_BeforeRestoring()
+    public void RestoreLayer_CopiesTheRestoredProjectWithItsReferencesAndBuildFiles_AndNothingElse()
     {
         var root = RepositoryRoot();
         var build = DockerfileInstructions.Parse(File.ReadAllText(Path.Combine(root, "Dockerfile"))).Stages[0];
+        var restore = DockerfileInstructions.Words(Assert.Single(build.All("RUN"), run => run.StartsWith("dotnet restore", StringComparison.Ordinal)));
         var beforeRestore = build.Instructions
             .TakeWhile(instruction => !(instruction.Keyword == "RUN" && instruction.Text.StartsWith("dotnet restore", StringComparison.Ordinal)))
             .Where(instruction => instruction.Keyword == "COPY")
             .SelectMany(instruction => DockerfileInstructions.Words(instruction.Text).SkipLast(1))
             .ToHashSet(StringComparer.Ordinal);
 
-        // A project added to the solution but not copied here breaks `dotnet restore IsItDownBot.sln` in the image.
-        var projects = File.ReadAllLines(Path.Combine(root, "IsItDownBot.sln"))
-            .Where(line => line.StartsWith("Project(", StringComparison.Ordinal) && line.Contains(".csproj", StringComparison.Ordinal))
-            .Select(line => line.Split('"')[5].Replace('\\', '/'));
-        var buildFiles = new[] { "IsItDownBot.sln", "global.json", "Directory.Build.props", "Directory.Packages.props" }
-            .Concat(Directory.GetFiles(Path.Combine(root, "tests"), "Directory.*.props").Select(path => Path.GetRelativePath(root, path).Replace('\\', '/')));
+        // A project reference not copied here breaks the restore in the image; any other file copied here is a
+        // file whose change throws the restored layer away for nothing.
+        var needed = ProjectClosure(root, restore[2])
+            .Concat(["global.json", "Directory.Build.props", "Directory.Packages.props"])
+            .ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(projects.Concat(buildFiles), file => Assert.Contains(file, beforeRestore));
+        Assert.Equal(needed.Order(StringComparer.Ordinal), beforeRestore.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void BuildStage_RunsNoTests_SoTheImageBuildsWithoutADatabaseServer()
+    {
+        var build = DockerfileInstructions.Parse(File.ReadAllText(Path.Combine(RepositoryRoot(), "Dockerfile"))).Stages[0];
+
+        // The PostgreSQL store tests need a server no image build has: CI runs the tests, beside the image.
+        Assert.DoesNotContain(build.All("RUN"), run => run.Contains("dotnet test", StringComparison.Ordinal));
+        Assert.All(build.All("RUN"), run => Assert.DoesNotContain(".sln", run, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Images_ArePinnedToPatchVersionsOfGlobalJsonsRelease()
+    {
+        var root = RepositoryRoot();
+        var stages = DockerfileInstructions.Parse(File.ReadAllText(Path.Combine(root, "Dockerfile"))).Stages;
+        var sdk = Version.Parse(stages[0].Image.Split(':')[1]);
+        var runtime = Version.Parse(stages[^1].Image.Split(':')[1]);
+        var globalJson = Version.Parse((string)JsonNode.Parse(File.ReadAllText(Path.Combine(root, "global.json")))!["sdk"]!["version"]!);
+
+        Assert.StartsWith("mcr.microsoft.com/dotnet/sdk:", stages[0].Image, StringComparison.Ordinal);
+        Assert.Equal(3, stages[0].Image.Split(':')[1].Split('.').Length);
+        Assert.Equal(3, stages[^1].Image.Split(':')[1].Split('.').Length);
+
+        // global.json rolls forward to later feature bands of its major.minor: the SDK image must be one of them,
+        // and the runtime image of that same release.
+        Assert.Equal((globalJson.Major, globalJson.Minor), (sdk.Major, sdk.Minor));
+        Assert.True(sdk >= globalJson, $"The SDK image {sdk} is older than global.json's {globalJson}");
+        Assert.Equal((sdk.Major, sdk.Minor), (runtime.Major, runtime.Minor));
+    }
+
+    /// <summary>A project and every project it references, directly or not, as paths from the repository root.</summary>
+    private static IEnumerable<string> ProjectClosure(string root, string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([project.Replace('\\', '/')]);
+        while (pending.TryPop(out var current))
+        {
+            if (!seen.Add(current))
+            {
+                continue;
+            }
+
+            var directory = Path.GetDirectoryName(Path.Combine(root, current))!;
+            foreach (var reference in System.Xml.Linq.XDocument.Load(Path.Combine(root, current)).Descendants("ProjectReference"))
+            {
+                var full = Path.GetFullPath(Path.Combine(directory, reference.Attribute("Include")!.Value.Replace('\\', Path.DirectorySeparatorChar)));
+                pending.Push(Path.GetRelativePath(root, full).Replace('\\', '/'));
+            }
+        }
+
+        return seen;
     }
 
     [Fact]
