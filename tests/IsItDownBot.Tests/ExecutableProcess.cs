@@ -14,9 +14,12 @@ internal sealed class ExecutableProcess : IDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly SemaphoreSlim _newLine = new(0);
 
-    private ExecutableProcess(Process process)
+    private readonly string _dataHome;
+
+    private ExecutableProcess(Process process, string dataHome)
     {
         _process = process;
+        _dataHome = dataHome;
     }
 
     public int Id => _process.Id;
@@ -42,13 +45,17 @@ internal sealed class ExecutableProcess : IDisposable
             start.ArgumentList.Add(arg);
         }
 
+        // The default database lives in the user's data folder: a test that names no database of its own must
+        // neither read the developer's real one nor leave one behind.
+        var dataHome = Path.Combine(Path.GetTempPath(), $"isitdown-test-data-{Guid.NewGuid():N}");
+        start.Environment["XDG_DATA_HOME"] = dataHome;
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
         }
 
         var process = new Process { StartInfo = start };
-        var running = new ExecutableProcess(process);
+        var running = new ExecutableProcess(process, dataHome);
         process.OutputDataReceived += (_, e) => running.Add(e.Data, output: true);
         process.ErrorDataReceived += (_, e) => running.Add(e.Data, output: false);
         process.Start();
@@ -118,6 +125,10 @@ internal sealed class ExecutableProcess : IDisposable
 
         _process.Dispose();
         _newLine.Dispose();
+        if (Directory.Exists(_dataHome))
+        {
+            Directory.Delete(_dataHome, recursive: true);
+        }
     }
 
     private void Add(string? line, bool output)
