@@ -9,7 +9,7 @@ public sealed record RoundOutcome(string ServiceId, Verdict Verdict, string Caus
 
 /// <summary>
 /// What one monitoring round saw, told in one compact log line: "Round 12: 22 services, 20 up, 1 degraded,
-/// 1 down; facebook down (dns-authoritative-unreachable), github degraded (http-slow)".
+/// 1 down; facebook down (dns-authoritative-unreachable), github degraded (slow)".
 /// </summary>
 public sealed record RoundSummary(long Round, IReadOnlyList<RoundOutcome> Outcomes)
 {

@@ -9,14 +9,14 @@ public sealed class RoundSummaryTests
     public void ToString_WhenOneIsDownAndOneDegraded_CountsEachVerdictAndNamesTheWorstFirst()
     {
         var outcomes = Enumerable.Range(1, 20).Select(i => Up($"service{i:00}"))
-            .Append(new RoundOutcome("github", Verdict.Degraded, "http-slow"))
+            .Append(new RoundOutcome("github", Verdict.Degraded, "slow"))
             .Append(new RoundOutcome("facebook", Verdict.Down, "dns-authoritative-unreachable"))
             .ToList();
 
         var line = new RoundSummary(12, outcomes).ToString();
 
         Assert.Equal(
-            "Round 12: 22 services, 20 up, 1 degraded, 1 down; facebook down (dns-authoritative-unreachable), github degraded (http-slow)",
+            "Round 12: 22 services, 20 up, 1 degraded, 1 down; facebook down (dns-authoritative-unreachable), github degraded (slow)",
             line);
     }
 
