@@ -14,6 +14,12 @@ public interface IReplayScenario
 
     Phrase Title { get; }
 
+    /// <summary>
+    /// True for a made-up story that shows how the bot reads a kind of failure, false for a real outage retold.
+    /// An illustrative scenario is labelled so, and its steps have times but no date (<see cref="ReplayStep.Illustrative"/>).
+    /// </summary>
+    bool IsIllustrative { get; }
+
     Phrase Description { get; }
 
     /// <summary>The catalog ids a user asks about at each step.</summary>

@@ -160,7 +160,7 @@ internal sealed partial class TelegramUpdateHandler(
         var language = Languages.FromCode(query.From.LanguageCode);
         var texts = TelegramTexts.For(language);
         var (action, serviceId) = CallbackData.Parse(query.Data);
-        var service = serviceId is null ? null : catalog.Find(serviceId) ?? (HostName.TryParse(serviceId, out var host) ? ServiceDefinition.ForDomain(host) : null);
+        var service = serviceId is null ? null : catalog.Find(serviceId) ?? (HostName.TryParseTarget(serviceId, out var host, out var endpoint) ? ServiceDefinition.ForTarget(host, endpoint) : null);
         if (service is null || query.Message is not { } message)
         {
             await client.AnswerCallbackQuery(query.Id, cancellationToken: cancellationToken).ConfigureAwait(false);

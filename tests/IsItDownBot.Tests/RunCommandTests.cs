@@ -37,6 +37,33 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_WithNoTokenWatchingTheWholeCatalog_LogsARoundLineBeforeTheFirstIntervalEnds()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("flaky", "Flaky", LoopbackHttpsServer.Respond(503));
+        await world.StartServiceAsync("steady", "Steady", LoopbackHttpsServer.Respond(200));
+        var database = Path.Combine(Path.GetTempPath(), $"isitdown-round-{Guid.NewGuid():N}", "bot.db");
+        world.Settings["IsItDown:Storage:Path"] = database;
+
+        // A round every ten minutes: a round line seen at all is the first round's, logged at start.
+        world.Settings["IsItDown:Monitor:Interval"] = "00:10:00";
+        world.Settings["IsItDown:Monitor:AlwaysWatch:0"] = "*";
+        world.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        world.Settings["IsItDown:Health:Urls"] = "http://127.0.0.1:0";
+        using var config = TempConfig.FromJson(world.ToJson());
+
+        using var bot = ExecutableProcess.Start("run", "--config", config.Path);
+        var round = await bot.WaitForLineAsync(line => line.Contains("Round 1:", StringComparison.Ordinal));
+        bot.Terminate();
+        var exitCode = await bot.WaitForExitAsync();
+
+        Assert.EndsWith("Round 1: 2 services, 1 up, 1 down; flaky down (http-server-error)", round, StringComparison.Ordinal);
+        Assert.Contains(bot.Lines, line => line.Contains("2 services always watched besides subscriptions", StringComparison.Ordinal));
+        Assert.Equal(0, exitCode);
+        Directory.Delete(Path.GetDirectoryName(database)!, recursive: true);
+    }
+
+    [Fact]
     public async Task Run_OnADatabaseFromANewerBuild_StopsWithExitCodeTwoAndSaysWhatToDo()
     {
         var database = Path.Combine(Path.GetTempPath(), $"isitdown-newer-{Guid.NewGuid():N}.db");

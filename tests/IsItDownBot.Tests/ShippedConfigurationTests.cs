@@ -1,7 +1,9 @@
 using IsItDownBot.Cli;
 using IsItDownBot.Core.Asking;
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Monitoring;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IsItDownBot.Tests;
 
@@ -28,6 +30,17 @@ public sealed class ShippedConfigurationTests
         Assert.NotNull(service);
         Assert.Equal("meta", service.Group);
         Assert.True(service.Endpoints.Count >= 2, $"{id} should have several endpoints");
+    }
+
+    [Fact]
+    public void Monitor_AsShipped_WatchesEveryServiceOfTheCatalog()
+    {
+        using var provider = CoreServices.Build(configFile: null);
+        var monitor = provider.GetRequiredService<IOptions<MonitorOptions>>().Value;
+        var catalog = provider.GetRequiredService<ServiceCatalog>();
+
+        Assert.Equal(catalog.Services, AlwaysWatched.Expand(monitor.AlwaysWatch, catalog));
+        Assert.True(catalog.Services.Count >= 20, "the shipped catalog should hold the usual services");
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
 
@@ -6,6 +7,8 @@ namespace IsItDownBot.Core.Catalog;
 /// <summary>Turns what a user typed ("example.org", "https://Example.org/x", "bücher.de.") into a host name to probe.</summary>
 public static class HostName
 {
+    private const string Localhost = "localhost";
+
     private static readonly IdnMapping Idn = new() { UseStd3AsciiRules = true };
 
     /// <summary>
@@ -20,9 +23,7 @@ public static class HostName
             return false;
         }
 
-        // IDNA counts the ideographic and full-width full stops as dots (RFC 3490, 3.1): "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ"
-        // typed with a Japanese input method is www.example.com.
-        var candidate = FoldWidth(text.Trim()).Replace('\u3002', '.').Replace('\uFF61', '.');
+        var candidate = Normalize(text);
         if (candidate.Contains("://", StringComparison.Ordinal))
         {
             if (!Uri.TryCreate(candidate, UriKind.Absolute, out var uri)
@@ -63,6 +64,15 @@ public static class HostName
         }
 
         candidate = candidate.TrimEnd('.');
+
+        // The one single-label name worth reading: people try "check localhost", and it must be refused as the
+        // private name it is (by the prober, without a lookup) rather than called an unknown service.
+        if (candidate.Equals(Localhost, StringComparison.OrdinalIgnoreCase))
+        {
+            host = Localhost;
+            return true;
+        }
+
         if (candidate.Length == 0 || !candidate.Contains('.', StringComparison.Ordinal))
         {
             return false;
@@ -97,6 +107,48 @@ public static class HostName
         host = ascii;
         return true;
     }
+
+    /// <summary>
+    /// Like <see cref="TryParse"/>, and <paramref name="endpoint"/> is the URL to probe: the scheme, port, path and
+    /// query as typed ("example.org:8443", "https://example.org/a/b?x=1"), without the fragment (never sent) nor
+    /// the user name and password (a stranger's credentials are not the bot's to send). Without a scheme it is
+    /// https, or http for port 80. The port is kept even when the bot will not probe it, so that the refusal can
+    /// name it instead of quietly probing another.
+    /// </summary>
+    public static bool TryParseTarget(string? text, out string host, [NotNullWhen(true)] out Uri? endpoint)
+    {
+        endpoint = null;
+        if (!TryParse(text, out host))
+        {
+            return false;
+        }
+
+        var candidate = Normalize(text!);
+        var typedScheme = candidate.Contains("://", StringComparison.Ordinal);
+        var scheme = Uri.UriSchemeHttps;
+        var port = -1;
+        var path = "/";
+        var query = "";
+        if (Uri.TryCreate(typedScheme ? candidate : $"{Uri.UriSchemeHttps}://{candidate}", UriKind.Absolute, out var typed))
+        {
+            scheme = typed.Scheme;
+            port = typed.IsDefaultPort ? -1 : typed.Port;
+            path = typed.AbsolutePath;
+            query = typed.Query;
+            if (!typedScheme && port == 80)
+            {
+                (scheme, port) = (Uri.UriSchemeHttp, -1);
+            }
+        }
+
+        endpoint = new UriBuilder(scheme, host, port, path) { Query = query.TrimStart('?') }.Uri;
+        return true;
+    }
+
+    // IDNA counts the ideographic and full-width full stops as dots (RFC 3490, 3.1): "ｗｗｗ．ｅｘａｍｐｌｅ．ｃｏｍ"
+    // typed with a Japanese input method is www.example.com.
+    private static string Normalize(string text) =>
+        FoldWidth(text.Trim()).Replace('\u3002', '.').Replace('\uFF61', '.');
 
     /// <summary>
     /// Full-width ASCII (U+FF01 to U+FF5E, what an East Asian input method types) as plain ASCII, as IDNA's mapping

@@ -60,11 +60,11 @@ public sealed class ServiceCatalog
             return new CatalogLookup(query, CatalogLookupKind.Service, exact, []);
         }
 
-        if (HostName.TryParse(query, out var host))
+        if (HostName.TryParseTarget(query, out var host, out var endpoint))
         {
             var owner = FindByHost(host);
             return owner is null
-                ? new CatalogLookup(query, CatalogLookupKind.Domain, ServiceDefinition.ForDomain(host), [])
+                ? new CatalogLookup(query, CatalogLookupKind.Domain, ServiceDefinition.ForTarget(host, endpoint), [])
                 : new CatalogLookup(query, CatalogLookupKind.Service, owner, []);
         }
 

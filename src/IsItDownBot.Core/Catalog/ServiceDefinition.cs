@@ -25,7 +25,24 @@ public sealed record ServiceDefinition(
     {
         // An IPv6 literal ("2001:db8::1") only fits in a URL between brackets.
         var authority = host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
-        return new(host, host, [], null, host, [new Uri($"https://{authority}/")], [], IsUserSupplied: true);
+        return ForTarget(host, new Uri($"https://{authority}/"));
+    }
+
+    /// <summary>
+    /// Builds the definition for a URL a user typed (<c>https://example.org/a/b</c>): named by what it probes
+    /// beyond the host, so that two pages of one site are two answers, not one cached for both.
+    /// </summary>
+    public static ServiceDefinition ForTarget(string host, Uri endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        var isSiteRoot = endpoint.IsDefaultPort && endpoint.PathAndQuery == "/" && endpoint.Scheme == Uri.UriSchemeHttps;
+        var id = isSiteRoot ? host : endpoint.GetComponents(UriComponents.Host | UriComponents.Port | UriComponents.PathAndQuery, UriFormat.UriEscaped);
+        if (!isSiteRoot && endpoint.Scheme == Uri.UriSchemeHttp)
+        {
+            id = $"{Uri.UriSchemeHttp}://{id}";
+        }
+
+        return new(id, id, [], null, host, [endpoint], [], IsUserSupplied: true);
     }
 }
 

@@ -32,8 +32,9 @@ internal sealed class MonitoringOptionsValidator(ServiceCatalog catalog) :
     {
         var errors = options.AlwaysWatch
             .Select((id, index) => (id, index))
-            .Where(pair => catalog.Find(pair.id) is null)
-            .Select(pair => $"{MonitorOptions.SectionName}:AlwaysWatch:{pair.index}: '{pair.id}' is not a service of the catalog.")
+            .Where(pair => !AlwaysWatched.IsEveryService(pair.id) && catalog.Find(pair.id) is null)
+            .Select(pair => $"{MonitorOptions.SectionName}:AlwaysWatch:{pair.index}: '{pair.id}' is not a service of the catalog "
+                + $"(give catalog ids, or \"{AlwaysWatched.EveryService}\" for all of them).")
             .ToList();
 
         // The leader renews before each round: a lease shorter than the longest pause would pass to another

@@ -1,5 +1,6 @@
 using System.Net.Sockets;
 using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Safety;
 
 namespace IsItDownBot.Core.Explaining;
 
@@ -52,6 +53,13 @@ internal sealed class CauseTexts(ProbeEvidence evidence)
         var detail = finding.Witness?.Detail ?? "";
         return finding.Code switch
         {
+            CauseCodes.TargetRefused when !ServiceProber.WebPorts.Contains(finding.Evidence.Endpoint.Port) && !PrivateNames.IsPrivate(host) => new(
+                CauseCodes.TargetRefused,
+                new("I only check web ports", "Je ne vérifie que les ports web"),
+                new($"Port {finding.Evidence.Endpoint.Port} of {host} is not a web port, so the bot did not connect to it. "
+                    + "It only checks ports 80 and 443, so that nobody can use it to scan the other ports of a machine.",
+                    $"Le port {finding.Evidence.Endpoint.Port} de {host} n’est pas un port web, donc le bot ne s’y est pas connecté. "
+                    + "Il ne vérifie que les ports 80 et 443, pour que personne ne puisse s’en servir pour scanner les autres ports d’une machine.")),
             CauseCodes.TargetRefused => new(
                 CauseCodes.TargetRefused,
                 new("I only check public services", "Je ne vérifie que des services publics"),

@@ -43,6 +43,10 @@ public sealed class MonitorOptions
     public TimeSpan EffectiveLeaderLease =>
         LeaderLease ?? TimeSpan.FromTicks(Math.Max(Interval.Ticks * LeaderLeaseRounds, MinimumDefaultLeaderLease.Ticks));
 
-    /// <summary>Services watched even without a subscription (their alerts show in the log).</summary>
+    /// <summary>
+    /// Services watched even without a subscription (their alerts show in the log): catalog ids, or <c>*</c> for the
+    /// whole catalog. Empty by default in code, because binding appends to a list's defaults; the shipped
+    /// appsettings.json says <c>*</c>, so a first <c>run</c> keeps a history of every service.
+    /// </summary>
     public List<string> AlwaysWatch { get; set; } = [];
 }

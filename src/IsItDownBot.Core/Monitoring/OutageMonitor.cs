@@ -35,6 +35,7 @@ public sealed partial class OutageMonitor
     private readonly IReadOnlyList<ChannelRef> _everything;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private long _rounds;
 
     public OutageMonitor(
         IBotStore store,
@@ -80,6 +81,7 @@ public sealed partial class OutageMonitor
 
         var newStates = new List<ServiceState>();
         var transitions = new List<Transition>();
+        var outcomes = new List<RoundOutcome>(reports.Count);
         foreach (var checkedReport in reports)
         {
             // An outage is what enough vantage points see, not what this instance alone sees: with several
@@ -89,6 +91,7 @@ public sealed partial class OutageMonitor
                 ? checkedReport
                 : checkedReport with { Vantages = _tally.Uncounted(_vantage.Name, checkedReport.Vantages) };
             var report = QuorumDecision.For(counted, _vantage.Name, _vantage.Quorum).ApplyTo(checkedReport);
+            outcomes.Add(new RoundOutcome(report.Service.Id, report.Verdict, report.Cause.Code));
             var state = states.TryGetValue(report.Service.Id, out var known) ? known : ServiceState.Initial(report.Service.Id);
             var (next, transition) = _tracker.Observe(state, report.Service, report, at);
             newStates.Add(next);
@@ -123,6 +126,7 @@ public sealed partial class OutageMonitor
         }
 
         RecordMetrics(states, newStates, alerts);
+        LogRound(new RoundSummary(Interlocked.Increment(ref _rounds), outcomes));
         if (alerts.Count > 0)
         {
             _signal.Notify();
@@ -159,11 +163,32 @@ public sealed partial class OutageMonitor
         }
     }
 
-    /// <summary>Services with a subscription, and those of <c>IsItDown:Monitor:AlwaysWatch</c>, each once.</summary>
+    // Once a round, after its commit: the sign of life of a bot that has nothing to alert about, and the whole
+    // round at a glance. The counts go out as properties too, for a structured sink to chart.
+    private void LogRound(RoundSummary summary)
+    {
+        if (!_logger.IsEnabled(LogLevel.Information))
+        {
+            return;
+        }
+
+        using var scope = _logger.BeginScope(new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["Services"] = summary.Outcomes.Count,
+            ["Up"] = summary.Count(Explaining.Verdict.Up),
+            ["Degraded"] = summary.Count(Explaining.Verdict.Degraded),
+            ["Down"] = summary.Count(Explaining.Verdict.Down),
+            ["Unknown"] = summary.Count(Explaining.Verdict.Unknown),
+        });
+        var line = summary.Describe();
+        LogRoundLine(_logger, summary.Round, line);
+    }
+
+    /// <summary>Services of <c>IsItDown:Monitor:AlwaysWatch</c> (all of them for <c>*</c>), and those with a subscription, each once.</summary>
     private async Task<IReadOnlyList<ServiceDefinition>> WatchedServicesAsync(CancellationToken cancellationToken)
     {
-        var names = (await _store.SubscribedServicesAsync(cancellationToken).ConfigureAwait(false)).Concat(_options.AlwaysWatch);
-        var services = new Dictionary<string, ServiceDefinition>(StringComparer.Ordinal);
+        var services = AlwaysWatched.Expand(_options.AlwaysWatch, _catalog).ToDictionary(service => service.Id, StringComparer.Ordinal);
+        var names = await _store.SubscribedServicesAsync(cancellationToken).ConfigureAwait(false);
         foreach (var name in names)
         {
             // Different names may resolve to one service ("fb" and "facebook"): it must be checked once a round.
@@ -180,6 +205,9 @@ public sealed partial class OutageMonitor
 
         return [.. services.Values];
     }
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Information, Message = "Round {Round}: {Summary}")]
+    private static partial void LogRoundLine(ILogger logger, long round, string summary);
 
     [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "{Service} is no longer watched while down: its incident is closed")]
     private static partial void LogForgotten(ILogger logger, string service);

@@ -187,7 +187,7 @@ internal sealed partial class DiscordInteractionHandler(
     {
         var texts = DiscordTexts.For(interaction.Locale);
         var (action, serviceId) = Components.Parse(interaction.CustomId);
-        var service = serviceId is null ? null : catalog.Find(serviceId) ?? (HostName.TryParse(serviceId, out var host) ? ServiceDefinition.ForDomain(host) : null);
+        var service = serviceId is null ? null : catalog.Find(serviceId) ?? (HostName.TryParseTarget(serviceId, out var host, out var endpoint) ? ServiceDefinition.ForTarget(host, endpoint) : null);
         if (service is null)
         {
             await RespondAsync(interaction, DeferredUpdate, null, cancellationToken).ConfigureAwait(false);

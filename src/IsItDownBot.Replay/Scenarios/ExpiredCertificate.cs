@@ -8,10 +8,12 @@ namespace IsItDownBot.Replay.Scenarios;
 /// </summary>
 public sealed class ExpiredCertificate : IReplayScenario
 {
-    private static readonly DateTimeOffset Expiry = new(2025, 4, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Expiry = ReplayStep.IllustrativeDay.AddDays(1);
     private static readonly string[] Hosts = ["open.spotify.test", "api.spotify.test"];
 
     public string Id => "expired-certificate";
+
+    public bool IsIllustrative => true;
 
     public Phrase Title => new("Spotify's certificate expires at midnight", "Le certificat de Spotify expire à minuit");
 
@@ -25,13 +27,13 @@ public sealed class ExpiredCertificate : IReplayScenario
 
     public IReadOnlyList<ReplayStep> Steps { get; } =
     [
-        ReplayStep.Utc("2025-03-31 23:50", new(
+        ReplayStep.Illustrative("23:50", new(
             "Ten minutes to midnight: Spotify works, on a certificate valid until midnight.",
             "Minuit moins dix : Spotify fonctionne, avec un certificat valable jusqu’à minuit.")),
-        ReplayStep.Utc("2025-04-01 00:10", new(
+        ReplayStep.Illustrative("1.00:10", new(
             "Midnight has passed: the servers still present the same certificate, now expired.",
             "Minuit est passé : les serveurs présentent toujours le même certificat, désormais expiré.")),
-        ReplayStep.Utc("2025-04-01 01:30", new(
+        ReplayStep.Illustrative("1.01:30", new(
             "An engineer is woken up and installs a renewed certificate.",
             "Un ingénieur, réveillé, installe un certificat renouvelé."),
             world => world.Edge("spotify").UseCertificate(world.IssueValidCertificate(Hosts))),

@@ -13,6 +13,8 @@ public sealed class LameDelegation : IReplayScenario
 
     public string Id => "lame-delegation";
 
+    public bool IsIllustrative => true;
+
     public Phrase Title => new("Reddit's DNS move goes wrong (lame delegation)", "Le déménagement DNS de Reddit tourne mal (délégation boiteuse)");
 
     public Phrase Description => new(
@@ -25,8 +27,8 @@ public sealed class LameDelegation : IReplayScenario
 
     public IReadOnlyList<ReplayStep> Steps { get; } =
     [
-        ReplayStep.Utc("2023-03-14 18:00", new("Reddit works on its old DNS provider.", "Reddit fonctionne chez son ancien fournisseur DNS.")),
-        ReplayStep.Utc("2023-03-14 18:20", new(
+        ReplayStep.Illustrative("18:00", new("Reddit works on its old DNS provider.", "Reddit fonctionne chez son ancien fournisseur DNS.")),
+        ReplayStep.Illustrative("18:20", new(
             "The registry now points at the new name servers, which refuse the zone; resolvers answer SERVFAIL as their caches expire.",
             "Le registre pointe désormais vers les nouveaux serveurs de noms, qui refusent la zone ; les résolveurs répondent SERVFAIL à mesure que leurs caches expirent."),
             world =>
@@ -34,7 +36,7 @@ public sealed class LameDelegation : IReplayScenario
                 world.Zone(Zone).SetBehaviour(DnsBehaviour.Refused);
                 world.SetResolverBehaviour(Zone, DnsBehaviour.ServFail);
             }),
-        ReplayStep.Utc("2023-03-14 19:05", new(
+        ReplayStep.Illustrative("19:05", new(
             "The zone is loaded on the new name servers; resolvers find Reddit again.",
             "La zone est chargée sur les nouveaux serveurs de noms ; les résolveurs retrouvent Reddit."),
             world =>

@@ -14,6 +14,8 @@ public sealed class Meta20211004 : IReplayScenario
 
     public string Id => "meta-2021-10-04";
 
+    public bool IsIllustrative => false;
+
     public Phrase Title => new(
         "Facebook, Instagram and WhatsApp vanish from the internet (4 October 2021)",
         "Facebook, Instagram et WhatsApp disparaissent d’internet (4 octobre 2021)");

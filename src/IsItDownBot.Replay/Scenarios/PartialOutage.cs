@@ -10,6 +10,8 @@ public sealed class PartialOutage : IReplayScenario
 {
     public string Id => "partial-outage";
 
+    public bool IsIllustrative => true;
+
     public Phrase Title => new("GitHub's API down, its website up", "L’API de GitHub en panne, son site en ligne");
 
     public Phrase Description => new(
@@ -22,12 +24,12 @@ public sealed class PartialOutage : IReplayScenario
 
     public IReadOnlyList<ReplayStep> Steps { get; } =
     [
-        ReplayStep.Utc("2024-02-20 14:00", new("The website and the API answer.", "Le site et l’API répondent.")),
-        ReplayStep.Utc("2024-02-20 14:05", new(
+        ReplayStep.Illustrative("14:00", new("The website and the API answer.", "Le site et l’API répondent.")),
+        ReplayStep.Illustrative("14:05", new(
             "A bad deploy: the API answers 503, the website still works.",
             "Un déploiement raté : l’API répond 503, le site fonctionne toujours."),
             world => world.Edge("github").SetStatus("api.github.test", 503)),
-        ReplayStep.Utc("2024-02-20 14:35", new("The deploy is rolled back: the API answers again.", "Le déploiement est annulé : l’API répond de nouveau."),
+        ReplayStep.Illustrative("14:35", new("The deploy is rolled back: the API answers again.", "Le déploiement est annulé : l’API répond de nouveau."),
             world => world.Edge("github").SetStatus("api.github.test", 200)),
     ];
 

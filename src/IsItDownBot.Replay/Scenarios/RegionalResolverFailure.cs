@@ -13,6 +13,8 @@ public sealed class RegionalResolverFailure : IReplayScenario
 
     public string Id => "regional-resolver-failure";
 
+    public bool IsIllustrative => true;
+
     public Phrase Title => new("WhatsApp unreachable through one resolver", "WhatsApp injoignable par un seul résolveur");
 
     public Phrase Description => new(
@@ -25,12 +27,12 @@ public sealed class RegionalResolverFailure : IReplayScenario
 
     public IReadOnlyList<ReplayStep> Steps { get; } =
     [
-        ReplayStep.Utc("2024-06-12 08:00", new("Every resolver finds WhatsApp.", "Chaque résolveur trouve WhatsApp.")),
-        ReplayStep.Utc("2024-06-12 08:10", new(
+        ReplayStep.Illustrative("08:00", new("Every resolver finds WhatsApp.", "Chaque résolveur trouve WhatsApp.")),
+        ReplayStep.Illustrative("08:10", new(
             "The US resolver starts answering SERVFAIL for whatsapp.test; the European and Asian ones still answer.",
             "Le résolveur américain répond SERVFAIL pour whatsapp.test ; l’européen et l’asiatique répondent toujours."),
             world => world.Resolver(Failing).Server.SetBehaviour("whatsapp.test", DnsBehaviour.ServFail)),
-        ReplayStep.Utc("2024-06-12 08:40", new("The US resolver is repaired.", "Le résolveur américain est réparé."),
+        ReplayStep.Illustrative("08:40", new("The US resolver is repaired.", "Le résolveur américain est réparé."),
             world => world.Resolver(Failing).Server.SetBehaviour("whatsapp.test", DnsBehaviour.Answer)),
     ];
 

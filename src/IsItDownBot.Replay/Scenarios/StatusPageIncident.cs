@@ -10,6 +10,8 @@ public sealed class StatusPageIncident : IReplayScenario
 {
     public string Id => "status-page-incident";
 
+    public bool IsIllustrative => true;
+
     public Phrase Title => new("Discord's status page admits a voice outage", "La page d’état de Discord reconnaît une panne de la voix");
 
     public Phrase Description => new(
@@ -22,8 +24,8 @@ public sealed class StatusPageIncident : IReplayScenario
 
     public IReadOnlyList<ReplayStep> Steps { get; } =
     [
-        ReplayStep.Utc("2024-09-05 18:00", new("All systems operational.", "Tous les systèmes sont opérationnels.")),
-        ReplayStep.Utc("2024-09-05 18:10", new(
+        ReplayStep.Illustrative("18:00", new("All systems operational.", "Tous les systèmes sont opérationnels.")),
+        ReplayStep.Illustrative("18:10", new(
             "Discord's status page reports a major outage: voice connections fail.",
             "La page d’état de Discord signale une panne majeure : les connexions vocales échouent."),
             world =>
@@ -34,7 +36,7 @@ public sealed class StatusPageIncident : IReplayScenario
                 page.SetComponent("API", "operational");
                 page.AddIncident("Voice connections failing", "investigating", "major");
             }),
-        ReplayStep.Utc("2024-09-05 19:00", new("The incident is resolved.", "L’incident est résolu."),
+        ReplayStep.Illustrative("19:00", new("The incident is resolved.", "L’incident est résolu."),
             world => world.StatusPage("discord").Reset()),
     ];
 

@@ -77,6 +77,7 @@ internal static class ReplayCommand
             ["id"] = scenario.Id,
             ["title"] = scenario.Title.In(language),
             ["description"] = scenario.Description.In(language),
+            ["illustrative"] = scenario.IsIllustrative,
         })]);
         await context.Out.WriteLineAsync(scenarios.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
     }

@@ -1,5 +1,6 @@
 using IsItDownBot.Cli;
 using IsItDownBot.Health;
+using IsItDownBot.Core.Catalog;
 using IsItDownBot.Core.Monitoring;
 using IsItDownBot.Core.Storage;
 using IsItDownBot.Core.Storage.Postgres;
@@ -86,7 +87,8 @@ internal static partial class BotHost
 
         var monitor = host.Services.GetRequiredService<IOptions<MonitorOptions>>().Value;
         var databasePath = storage.IsPostgres ? PostgresConnection.Describe(storage.ConnectionString!) : Path.GetFullPath(storage.Path);
-        LogStarted(logger, databasePath, monitor.Interval, monitor.AlwaysWatch.Count);
+        var alwaysWatched = AlwaysWatched.Expand(monitor.AlwaysWatch, host.Services.GetRequiredService<ServiceCatalog>()).Count;
+        LogStarted(logger, databasePath, monitor.Interval, alwaysWatched);
 
         // Until Ctrl+C, SIGTERM or the caller's token: then the dispatcher finishes the delivery under way.
         await host.WaitForShutdownAsync(cancellationToken);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using IsItDownBot.Core.Explaining;
 using IsItDownBot.Core.Rendering;
 using IsItDownBot.Replay;
@@ -18,13 +17,20 @@ internal sealed class ReplayRenderer(IAnsiConsole console, Language language)
         ArgumentNullException.ThrowIfNull(scenario);
         console.MarkupLine($"[bold]{Markup.Escape(scenario.Title.In(language))}[/]");
         console.MarkupLine($"[dim]{Markup.Escape(scenario.Description.In(language))}[/]");
+        if (scenario.IsIllustrative)
+        {
+            console.MarkupLine(French
+                ? "[dim]Un exemple fictif, pas une vraie panne : l’histoire et ses heures sont inventées.[/]"
+                : "[dim]An illustrative story, not a real outage: the events and their times are made up.[/]");
+        }
+
         console.WriteLine();
     }
 
     public void RenderStep(ReplayStepResult step)
     {
         ArgumentNullException.ThrowIfNull(step);
-        var at = step.Step.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        var at = step.Step.When(language);
         // A line of text, not a rule: a rule's title is cut at the width, and the title is the story's step.
         console.MarkupLine($"[bold]── {at}[/] {Markup.Escape(step.Step.Description.In(language))}");
         console.MarkupLine(French ? "[bold]Ce que le bot répond :[/]" : "[bold]What the bot answers:[/]");
@@ -57,6 +63,14 @@ internal sealed class ReplayRenderer(IAnsiConsole console, Language language)
         console.WriteLine();
     }
 
+    private string Kind(IReplayScenario scenario) => (scenario.IsIllustrative, French) switch
+    {
+        (true, true) => "exemple fictif",
+        (true, false) => "illustrative",
+        (false, true) => "panne réelle, " + scenario.Steps[0].When(language),
+        (false, false) => "real outage, " + scenario.Steps[0].When(language),
+    };
+
     /// <summary>The scenarios and their titles, for <c>replay --list</c>.</summary>
     public void RenderList(IReadOnlyList<IReplayScenario> scenarios)
     {
@@ -64,8 +78,9 @@ internal sealed class ReplayRenderer(IAnsiConsole console, Language language)
         var table = new Table().Border(TableBorder.Simple);
         table.AddColumn(French ? "Scénario" : "Scenario");
         table.AddColumn(French ? "Ce qu’il rejoue" : "What it replays");
+        table.AddColumn(French ? "Nature" : "Kind");
         foreach (var scenario in scenarios)
-            table.AddRow(Markup.Escape(scenario.Id), Markup.Escape(scenario.Title.In(language)));
+            table.AddRow(Markup.Escape(scenario.Id), Markup.Escape(scenario.Title.In(language)), Kind(scenario));
 
         console.Write(table);
         console.MarkupLine(French ? "[dim]Lancez : isitdown replay <scénario>[/]" : "[dim]Run: isitdown replay <scenario>[/]");

@@ -73,7 +73,7 @@ public class QuestionParserTests
     [Theory]
     [InlineData("is example.org down?", "Check domain:example.org")]
     [InlineData("example.org", "Check domain:example.org")]
-    [InlineData("https://example.org/x", "Check domain:example.org")]
+    [InlineData("https://example.org/x", "Check domain:example.org/x")]
     [InlineData("bücher.de marche pas", "Check domain:xn--bcher-kva.de")]
     [InlineData("(example.org) est en panne ?", "Check domain:example.org")]
     [InlineData("is www.facebook.com down", "Check facebook")]
@@ -81,6 +81,10 @@ public class QuestionParserTests
     [InlineData("is https://x.com/home down", "Check x")]
     [InlineData("is foo.x.ai down", "Check domain:foo.x.ai")]
     [InlineData("fb down.lol", "Check facebook")]
+    [InlineData("is https://example.org/a/b?x=1 down?", "Check domain:example.org/a/b?x=1")]
+    [InlineData("example.org:8443 marche pas", "Check domain:example.org:8443/")]
+    [InlineData("is localhost down?", "Check domain:localhost")]
+    [InlineData("LOCALHOST", "Check domain:localhost")]
     public void Parse_WhenHostIsNamed_ChecksItOrItsService(string text, string expected) =>
         Assert.Equal(expected, Describe(_parser.Parse(text)));
 
@@ -144,7 +148,7 @@ public class QuestionParserTests
     [InlineData("/isitdown@SomeBot fb", "Check facebook")]
     [InlineData("/ISITDOWN Facebook", "Check facebook")]
     [InlineData("/check x", "Check x")]
-    [InlineData("/check https://example.org/x", "Check domain:example.org")]
+    [InlineData("/check https://example.org/x", "Check domain:example.org/x")]
     [InlineData("/check fooobarbaz", "Check unknown:fooobarbaz")]
     [InlineData("/check facebok", "Check facebook")]
     [InlineData("/isitdown", "Check")]

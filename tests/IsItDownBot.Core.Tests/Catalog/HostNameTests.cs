@@ -42,7 +42,6 @@ public class HostNameTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("facebook")]
-    [InlineData("localhost")]
     [InlineData("example..")]
     [InlineData("-bad.example.org")]
     [InlineData("bad-.example.org")]
@@ -54,12 +53,51 @@ public class HostNameTests
     [InlineData("2.0")]
     [InlineData("e.g")]
     [InlineData("ftp://example.org/")]
-    [InlineData("https://localhost/")]
     [InlineData("12:30")]
     public void TryParse_WhenTextIsNotAHost_ReturnsFalse(string? text)
     {
         Assert.False(HostName.TryParse(text, out var host));
         Assert.Equal("", host);
+    }
+
+    [Theory]
+    [InlineData("localhost")]
+    [InlineData("LOCALHOST")]
+    [InlineData("localhost.")]
+    [InlineData("https://localhost/")]
+    [InlineData("localhost:443")]
+    public void TryParse_WhenTextIsLocalhost_ReturnsItSoTheProberCanRefuseIt(string text)
+    {
+        Assert.True(HostName.TryParse(text, out var host));
+        Assert.Equal("localhost", host);
+    }
+
+    [Theory]
+    [InlineData("example.org", "https://example.org/")]
+    [InlineData("example.org:443", "https://example.org/")]
+    [InlineData("example.org:80", "http://example.org/")]
+    [InlineData("example.org:8443", "https://example.org:8443/")]
+    [InlineData("https://example.org/a/b", "https://example.org/a/b")]
+    [InlineData("example.org/a/b?x=1&y=2#top", "https://example.org/a/b?x=1&y=2")]
+    [InlineData("https://user:secret@Example.org/a?q=1#frag", "https://example.org/a?q=1")]
+    [InlineData("http://example.org/status", "http://example.org/status")]
+    [InlineData("http://example.org:8080/x", "http://example.org:8080/x")]
+    [InlineData("https://bücher.de/über", "https://xn--bcher-kva.de/%C3%BCber")]
+    [InlineData("https://[2001:db8::1]:8443/x", "https://[2001:db8::1]:8443/x")]
+    [InlineData("192.0.2.7/health", "https://192.0.2.7/health")]
+    public void TryParseTarget_KeepsSchemePortPathAndQuery_DropsFragmentAndCredentials(string text, string expected)
+    {
+        Assert.True(HostName.TryParseTarget(text, out _, out var endpoint));
+        Assert.Equal(expected, endpoint.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("facebook")]
+    [InlineData("ftp://example.org/")]
+    public void TryParseTarget_WhenTextIsNotAHost_ReturnsFalse(string text)
+    {
+        Assert.False(HostName.TryParseTarget(text, out _, out var endpoint));
+        Assert.Null(endpoint);
     }
 
     [Fact]

@@ -67,9 +67,24 @@ public class ServiceCatalogTests
         var lookup = _catalog.Lookup(text);
 
         Assert.Equal(CatalogLookupKind.Domain, lookup.Kind);
-        Assert.Equal(expectedHost, lookup.Service?.Id);
+        Assert.Equal(expectedHost, lookup.Service?.Zone);
         Assert.True(lookup.Service?.IsUserSupplied);
         Assert.Single(lookup.Service!.Endpoints);
+    }
+
+    [Theory]
+    [InlineData("example.org", "example.org", "https://example.org/")]
+    [InlineData("https://example.org/a/b", "example.org/a/b", "https://example.org/a/b")]
+    [InlineData("https://Example.org/x?y=1#z", "example.org/x?y=1", "https://example.org/x?y=1")]
+    [InlineData("example.org:8443", "example.org:8443/", "https://example.org:8443/")]
+    [InlineData("http://example.org/", "http://example.org/", "http://example.org/")]
+    public void Lookup_WhenAUrlIsTyped_ProbesThatUrlUnderItsOwnName(string text, string expectedId, string expectedEndpoint)
+    {
+        var lookup = _catalog.Lookup(text);
+
+        Assert.Equal(CatalogLookupKind.Domain, lookup.Kind);
+        Assert.Equal(expectedId, lookup.Service?.Id);
+        Assert.Equal(expectedEndpoint, Assert.Single(lookup.Service!.Endpoints).AbsoluteUri);
     }
 
     [Fact]

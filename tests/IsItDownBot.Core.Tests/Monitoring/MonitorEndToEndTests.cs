@@ -81,6 +81,32 @@ public sealed class MonitorEndToEndTests
     }
 
     [Fact]
+    public async Task RunRound_LogsOneNumberedLinePerRound_WhileAStandbyObservationLogsNone()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("broken", "Broken", LoopbackHttpsServer.Respond(500));
+        await world.StartServiceAsync("fine", "Fine", LoopbackHttpsServer.Respond(200));
+        world.Settings["IsItDown:Monitor:AlwaysWatch:0"] = "*";
+        var time = new FakeTimeProvider(Now());
+        using var database = await TempSqliteStore.CreateAsync(time);
+        await using var bot = Build(world, time, database.Store, new RecordingAlertSink());
+        var logger = new RecordingLogger<OutageMonitor>();
+        var monitor = ActivatorUtilities.CreateInstance<OutageMonitor>(bot, logger);
+
+        await monitor.ObserveRoundAsync();
+        var afterObserving = logger.Lines;
+        time.Advance(TimeSpan.FromMinutes(1));
+        await monitor.RunRoundAsync();
+        time.Advance(TimeSpan.FromMinutes(1));
+        await monitor.RunRoundAsync();
+
+        Assert.Empty(afterObserving);
+        Assert.Equal(
+            ["Round 1: 2 services, 1 up, 1 down; broken down (http-server-error)", "Round 2: 2 services, 1 up, 1 down; broken down (http-server-error)"],
+            logger.Lines.Where(line => line.StartsWith("Round ", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task Monitor_AServiceWatchedUnderTwoNames_IsCheckedAndDeclaredOnce()
     {
         await using var world = await LoopbackWorld.StartAsync();

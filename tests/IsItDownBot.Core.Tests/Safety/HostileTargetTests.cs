@@ -52,6 +52,10 @@ public sealed class HostileTargetTests
         { "https://127.0.0.1#@evil.example/", null },
         { "127.0.0.1:22", null },
 
+        // Local names, refused by name before any lookup (see HostileTargetLiveTests); here what they lead to.
+        { "localhost", "127.0.0.1" },
+        { "LOCALHOST.", "127.0.0.1" },
+
         // Names whose DNS answers lead inside.
         { "internal.example", "10.0.0.5" },
         { "rebind.example", "127.0.0.1" },
@@ -69,7 +73,6 @@ public sealed class HostileTargetTests
 
     public static TheoryData<string> NotHosts => new()
     {
-        "localhost",
         "file:///etc/passwd",
         "gopher://127.0.0.1:25/",
         "javascript:alert(1)",
@@ -93,9 +96,12 @@ public sealed class HostileTargetTests
         var service = lookup.Service!;
         Assert.True(service.IsUserSupplied);
 
-        // The user chooses a host, never a scheme, port or path: the bot only ever asks https://host/.
+        // The user chooses a host, a web port and a path, never another scheme nor credentials to send; the prober
+        // refuses any other port before looking anything up.
         var endpoint = Assert.Single(service.Endpoints);
-        Assert.Equal((Uri.UriSchemeHttps, 443, "/"), (endpoint.Scheme, endpoint.Port, endpoint.AbsolutePath));
+        Assert.Contains(endpoint.Scheme, new[] { Uri.UriSchemeHttp, Uri.UriSchemeHttps });
+        Assert.Empty(endpoint.UserInfo);
+        Assert.Empty(endpoint.Fragment);
         Assert.DoesNotContain("@", endpoint.Authority, StringComparison.Ordinal);
 
         var addresses = IPAddress.TryParse(endpoint.IdnHost.Trim('[', ']'), out var literal)

@@ -60,9 +60,10 @@ public sealed class ReplayCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("Le certificat de Spotify expire à minuit", run.Out, StringComparison.Ordinal);
-        Assert.Contains("2025-04-01 00:10 UTC Minuit est passé", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Un exemple fictif, pas une vraie panne", run.Out, StringComparison.Ordinal);
+        Assert.Contains("jour 2, 00:10 Minuit est passé", run.Out, StringComparison.Ordinal);
         Assert.Contains("Ce que le bot répond :", run.Out, StringComparison.Ordinal);
-        Assert.Contains("  EN PANNE : Spotify est en panne depuis le 2025-04-01 00:10 UTC.", run.Out, StringComparison.Ordinal);
+        Assert.Contains("  EN PANNE : Spotify est en panne depuis le 2030-01-02 00:10 UTC.", run.Out, StringComparison.Ordinal);
         Assert.Contains("  RÉTABLI : Spotify fonctionne de nouveau après 1 h 20 min.", run.Out, StringComparison.Ordinal);
         Assert.DoesNotContain("What the bot answers", run.Out, StringComparison.Ordinal);
     }
@@ -91,6 +92,22 @@ public sealed class ReplayCommandTests
             Assert.Contains(id, run.Out, StringComparison.Ordinal);
 
         Assert.Contains("Spotify's certificate expires at midnight", run.Out, StringComparison.Ordinal);
+        var meta = Assert.Single(run.Out.Split('\n'), line => line.Contains("meta-2021-10-04", StringComparison.Ordinal));
+        Assert.Contains("real outage, 2021-10-04 15:30 UTC", meta, StringComparison.Ordinal);
+        var lame = Assert.Single(run.Out.Split('\n'), line => line.Contains("lame-delegation", StringComparison.Ordinal));
+        Assert.Contains("illustrative", lame, StringComparison.Ordinal);
+        Assert.DoesNotContain("20", lame.Split("illustrative")[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Replay_OfAnIllustrativeScenario_SaysSoAndShowsNoDate()
+    {
+        var run = await CliRun.InvokeAsync("replay", "lame-delegation", "--lang", "en");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("An illustrative story, not a real outage", run.Out, StringComparison.Ordinal);
+        Assert.Contains("day 1, 18:20 The registry now points at the new name servers", run.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("2023-03-14", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,11 +63,11 @@ public sealed class ScenarioTests
         var expired = Only(steps[1]);
         Assert.Equal(Verdict.Down, expired.Verdict);
         Assert.Equal("Spotify's security certificate is expired", expired.Cause.Summary.English);
-        Assert.Contains(expired.Probes, probe => probe.Outcome == ProbeOutcome.CertificateExpired && probe.Detail == "certificate expired on 2025-04-01 (10 min ago)");
+        Assert.Contains(expired.Probes, probe => probe.Outcome == ProbeOutcome.CertificateExpired && probe.Detail == "certificate expired on 2030-01-02 (10 min ago)");
 
         Assert.Empty(steps[0].Alerts);
         var down = Assert.Single(steps[1].Alerts);
-        Assert.Equal("DOWN: Spotify is down since 2025-04-01 00:10 UTC. Spotify's security certificate is expired", AlertText.Render(down));
+        Assert.Equal("DOWN: Spotify is down since 2030-01-02 00:10 UTC. Spotify's security certificate is expired", AlertText.Render(down));
         var up = Assert.Single(steps[2].Alerts);
         Assert.Equal("BACK UP: Spotify is back up after 1 h 20 min.", AlertText.Render(up));
     }
@@ -132,6 +132,10 @@ public sealed class ScenarioTests
             Assert.All(scenario.Steps.Zip(scenario.Steps.Skip(1)), pair => Assert.True(pair.Second.At - pair.First.At >= TimeSpan.FromMinutes(5)));
         });
         Assert.Same(ReplayScenarios.All[0], ReplayScenarios.Find("META-2021-10-04"));
+
+        // A made-up story is never set on a real date, which would read as a record of that day.
+        Assert.All(ReplayScenarios.All, scenario => Assert.All(scenario.Steps, step => Assert.Equal(scenario.IsIllustrative, step.IsIllustrative)));
+        Assert.Equal(["meta-2021-10-04"], ReplayScenarios.All.Where(scenario => !scenario.IsIllustrative).Select(scenario => scenario.Id));
         Assert.Null(ReplayScenarios.Find("nope"));
     }
 
@@ -146,7 +150,7 @@ public sealed class ScenarioTests
         Assert.Contains("ns1.reddit.test, ns2.reddit.test", lame.Cause.Explanation.English, StringComparison.Ordinal);
         Assert.Contains(lame.Probes, probe => probe.Kind == ProbeKind.Authoritative && probe.Outcome == ProbeOutcome.DnsRefused);
         Assert.Equal(
-            "DOWN: Reddit is down since 2023-03-14 18:20 UTC. DNS failure: reddit.test's name servers refuse to answer for it (lame delegation)",
+            "DOWN: Reddit is down since 2030-01-01 18:20 UTC. DNS failure: reddit.test's name servers refuse to answer for it (lame delegation)",
             AlertText.Render(Assert.Single(steps[1].Alerts)));
         Assert.Equal("BACK UP: Reddit is back up after 45 min.", AlertText.Render(Assert.Single(steps[2].Alerts)));
     }

@@ -45,6 +45,44 @@ public sealed class HostileTargetLiveTests
     }
 
     [Theory]
+    [InlineData("localhost")]
+    [InlineData("LOCALHOST")]
+    [InlineData("localhost.")]
+    [InlineData("app.localhost")]
+    [InlineData("https://localhost/")]
+    public async Task Check_OfLocalhost_IsRefusedLikeTheLoopbackAddressWithoutAnyLookup(string typed)
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        world.Resolve("localhost", LoopbackWorld.Address);
+        world.Resolve("app.localhost", LoopbackWorld.Address);
+
+        var report = await LoopbackBot.CheckAsync(world, typed);
+
+        Assert.Equal(Verdict.Unknown, report.Verdict);
+        Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
+        Assert.Equal("I only check public services", report.Cause.Summary.English);
+        Assert.All(world.Resolvers, resolver => Assert.DoesNotContain(resolver.QueriedNames, name => name.Contains("localhost", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("public.example:8443", 8443)]
+    [InlineData("https://public.example:22/", 22)]
+    [InlineData("http://public.example:6379/", 6379)]
+    public async Task Check_OfANonWebPort_IsRefusedSayingWhyWithoutAnyLookup(string typed, int port)
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        world.Resolve("public.example", LoopbackWorld.Address);
+
+        var report = await LoopbackBot.CheckAsync(world, typed);
+
+        Assert.Equal(CauseCodes.TargetRefused, report.Cause.Code);
+        Assert.Equal("I only check web ports", report.Cause.Summary.English);
+        Assert.Contains($"Port {port} of public.example is not a web port", report.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.Contains("scan", report.Cause.Explanation.English, StringComparison.Ordinal);
+        Assert.All(world.Resolvers, resolver => Assert.DoesNotContain(resolver.QueriedNames, name => name.StartsWith("public.example", StringComparison.Ordinal)));
+    }
+
+    [Theory]
     [InlineData("db.corp.internal")]
     [InlineData("printer.local")]
     [InlineData("nas.home.arpa")]
