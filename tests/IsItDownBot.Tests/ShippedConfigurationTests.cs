@@ -35,7 +35,7 @@ public sealed class ShippedConfigurationTests
     [Fact]
     public void Monitor_AsShipped_WatchesEveryServiceOfTheCatalog()
     {
-        using var provider = CoreServices.Build(configFile: null);
+        using var provider = CoreServices.Build(AppConfiguration.ShippedFile, configFile: null);
         var monitor = provider.GetRequiredService<IOptions<MonitorOptions>>().Value;
         var catalog = provider.GetRequiredService<ServiceCatalog>();
 
