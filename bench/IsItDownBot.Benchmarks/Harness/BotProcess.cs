@@ -33,8 +33,11 @@ internal sealed class BotProcess : IDisposable
         }
     }
 
-    public static BotProcess Start(params string[] arguments) =>
-        new(Process.Start(new ProcessStartInfo(Repository.Executable, arguments)
+    public static BotProcess Start(params string[] arguments) => StartExecutable(Repository.Executable, arguments);
+
+    /// <summary>Another build of the bot, such as the ReadyToRun publish.</summary>
+    public static BotProcess StartExecutable(string executable, params string[] arguments) =>
+        new(Process.Start(new ProcessStartInfo(executable, arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
