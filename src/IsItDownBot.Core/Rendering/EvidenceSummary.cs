@@ -24,6 +24,13 @@ public static class EvidenceSummary
         foreach (var endpoint in probes.Where(probe => probe.Kind != ProbeKind.Authoritative && endpoints.Contains(probe.Endpoint)).GroupBy(probe => probe.Endpoint))
         {
             var host = Subject(endpoint.Key);
+            if (endpoint.All(probe => probe.Ok))
+            {
+                // A healthy endpoint is one line: four lines of "fine" per endpoint would push the verdict off screen.
+                lines.Add(new(host, EvidenceWords.AllFine([.. endpoint])));
+                continue;
+            }
+
             AddCounted(lines, host, [.. endpoint.Where(probe => probe.Kind == ProbeKind.Dns)], EvidenceWords.Resolvers);
             AddCounted(lines, host, [.. endpoint.Where(probe => probe.Kind == ProbeKind.Tcp)], EvidenceWords.Addresses);
             AddSingle(lines, host, EvidenceWords.Tls, endpoint.Where(probe => probe.Kind == ProbeKind.Tls));

@@ -24,6 +24,24 @@ internal static class EvidenceWords
 
     public static readonly Phrase Http = new("HTTP", "HTTP");
 
+    /// <summary>"all fine: DNS, TCP, TLS, HTTP 200": the layers an endpoint passed, in the order they run.</summary>
+    public static Phrase AllFine(IReadOnlyList<ProbeResult> probes)
+    {
+        ArgumentNullException.ThrowIfNull(probes);
+        var layers = new List<string>();
+        foreach (var kind in (ReadOnlySpan<ProbeKind>)[ProbeKind.Dns, ProbeKind.Tcp, ProbeKind.Tls, ProbeKind.Http])
+        {
+            if (probes.FirstOrDefault(probe => probe.Kind == kind) is { } probe)
+            {
+                var name = kind.ToString().ToUpperInvariant();
+                layers.Add(kind == ProbeKind.Http && probe.HttpStatus is { } status ? $"{name} {status.ToString(CultureInfo.InvariantCulture)}" : name);
+            }
+        }
+
+        var list = string.Join(", ", layers);
+        return new($"all fine: {list}", $"tout va bien : {list}");
+    }
+
     public static Phrase Reachable(int reached, int of) =>
         Format(new("{0} of {1} reachable", of == 1 ? "{0} sur {1} joignable" : "{0} sur {1} joignables"), reached, of);
 
@@ -63,7 +81,8 @@ internal static class EvidenceWords
             },
             ProbeOutcome.Timeout => new("no answer", "pas de réponse"),
             ProbeOutcome.Skipped => new("not tried", "pas essayé"),
-            ProbeOutcome.Blocked => new("not probed: a private or reserved address", "pas testé : adresse privée ou réservée"),
+            // Refused before any packet: a private or reserved address, or a port that is not a web port; the cause says which.
+            ProbeOutcome.Blocked => new("not probed: refused for safety", "pas testé : refusé par sécurité"),
             ProbeOutcome.DnsNxDomain => new("NXDOMAIN, no such name", "NXDOMAIN, nom inexistant"),
             ProbeOutcome.DnsServFail => new("SERVFAIL", "SERVFAIL"),
             ProbeOutcome.DnsRefused => new("REFUSED", "REFUSED"),

@@ -92,6 +92,28 @@ public sealed class EvidenceSummaryTests
             EvidenceSummary.Summarise(Report([Probe(Www, ProbeKind.Http, Www, ProbeOutcome.HttpServerError) with { HttpStatus = 503 }])).Single().Text.English);
     }
 
+    [Fact]
+    public void Summarise_WhenEveryLayerOfAnEndpointPassed_SaysSoInOneLine()
+    {
+        var lines = Summarise(
+            Probe(Www, ProbeKind.Dns, "1.1.1.1", ProbeOutcome.Ok),
+            Probe(Www, ProbeKind.Dns, "8.8.8.8", ProbeOutcome.Ok),
+            Probe(Www, ProbeKind.Tcp, "157.240.1.35:443", ProbeOutcome.Ok),
+            Probe(Www, ProbeKind.Tls, "www.facebook.com at 157.240.1.35:443", ProbeOutcome.Ok),
+            Probe(Www, ProbeKind.Http, "GET https://www.facebook.com/", ProbeOutcome.Ok) with { HttpStatus = 200 });
+
+        Assert.Equal([("www.facebook.com", "all fine: DNS, TCP, TLS, HTTP 200", "tout va bien : DNS, TCP, TLS, HTTP 200")], lines);
+    }
+
+    [Fact]
+    public void Summarise_WhenATargetWasRefusedBeforeAnyPacket_SaysRefusedWithoutGuessingWhy()
+    {
+        // A private address and a port that is not a web port are both refused; the cause sentence says which.
+        var lines = Summarise(Probe(Www, ProbeKind.Tcp, "www.facebook.com", ProbeOutcome.Blocked));
+
+        Assert.Equal([("www.facebook.com", "1 of 1 address: not probed: refused for safety", "1 sur 1 adresse : pas testé : refusé par sécurité")], lines);
+    }
+
     private static List<(string Subject, string English, string French)> Summarise(params ProbeResult[] probes) =>
         [.. EvidenceSummary.Summarise(Report(probes)).Select(line => (line.Subject.English, line.Text.English, line.Text.French))];
 

@@ -57,7 +57,7 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public async Task Check_WhenUp_ExitsZeroAndSummarisesEachLayerOfTheEndpoint()
+    public async Task Check_WhenUp_ExitsZeroAndSaysInOneLineThatEveryLayerOfTheEndpointPassed()
     {
         await using var world = await LoopbackWorld.StartAsync();
         var web = await world.StartServiceAsync("fine", "Fine", LoopbackHttpsServer.Respond(200));
@@ -75,10 +75,7 @@ public sealed class CheckCommandTests
             StringComparison.Ordinal);
         Assert.Contains(
             """
-              www.fine.test  2 of 2 resolvers: answered
-              www.fine.test  1 of 1 address: connected
-              www.fine.test  TLS: valid certificate
-              www.fine.test  HTTP: 200
+              www.fine.test  all fine: DNS, TCP, TLS, HTTP 200
             Checked at
             """,
             run.Out.ReplaceLineEndings("\n"),
