@@ -27,10 +27,12 @@ internal sealed partial class TelegramPollingService(
     TimeProvider time,
     ILogger<TelegramPollingService> logger) : BackgroundService
 {
-    // Answers run concurrently (a check takes seconds): this many at most, and a few per chat, so one chat
-    // repeating /status cannot take every slot.
+    // Answers run concurrently (a check takes seconds): this many at most, and a part of them per chat, so one chat
+    // repeating /status cannot take every slot. A part, not two: in an outage a whole group asks within seconds,
+    // and answers about one service share one probe round, so a group's rush costs little and each asker is owed
+    // an answer (the question limiter already bounds what one chat may ask per minute).
     private const int MaxConcurrentUpdates = 32;
-    private const int MaxConcurrentPerChat = 2;
+    private const int MaxConcurrentPerChat = MaxConcurrentUpdates / 4;
 
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(2);
@@ -178,7 +180,7 @@ internal sealed partial class TelegramPollingService(
         if (chat is long id && _perChat.AddOrUpdate(id, 1, (_, count) => count + 1) > MaxConcurrentPerChat)
         {
             Release(id);
-            LogChatBusy(logger, update.Id, TelegramAlertSink.PlatformName, id);
+            LogChatBusy(logger, update.Id, TelegramAlertSink.PlatformName, id, MaxConcurrentPerChat);
             return;
         }
 
@@ -327,6 +329,6 @@ internal sealed partial class TelegramPollingService(
     [LoggerMessage(EventId = 405, Level = LogLevel.Warning, Message = "Telegram: {What} failed ({Failure}); the bot runs on without it")]
     private static partial void LogSetupFailed(ILogger logger, string what, string failure);
 
-    [LoggerMessage(EventId = 406, Level = LogLevel.Debug, Message = "Telegram: update {UpdateId} from {Platform}:{Channel} dropped: that chat already has answers under way")]
-    private static partial void LogChatBusy(ILogger logger, int updateId, string platform, long channel);
+    [LoggerMessage(EventId = 406, Level = LogLevel.Information, Message = "Telegram: update {UpdateId} from {Platform}:{Channel} dropped: that chat already has {Limit} answers under way")]
+    private static partial void LogChatBusy(ILogger logger, int updateId, string platform, long channel, int limit);
 }

@@ -38,7 +38,7 @@ public sealed class TelegramEndToEndTests
         await using var telegram = await FakeTelegramBotApi.StartAsync();
         await using var bot = await TelegramBot.StartAsync(world, telegram);
 
-        // One at a time: the bot already drops a chat's updates while two answers for it are under way.
+        // One at a time, so that the limiter, not the concurrency, decides which questions are answered.
         for (var i = 1; i <= 2; i++)
         {
             telegram.EnqueueMessage(Alice, "is flaky down?");
@@ -54,6 +54,33 @@ public sealed class TelegramEndToEndTests
         var toAlice = telegram.Sent(Alice).Select(call => call.Text ?? "").ToList();
         Assert.Equal(2, toAlice.Count(text => text.StartsWith("✅ <b>Flaky</b>", StringComparison.Ordinal)));
         Assert.Equal(["Slow down a little: you can ask again in 60 s."], toAlice.Where(text => text.StartsWith("Slow", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task AGroupAskingAllAtOnce_IsAnsweredEveryOne()
+    {
+        await using var world = await LoopbackWorld.StartAsync();
+        // The service answers only once everyone has asked, so that every question is under way at the same time.
+        var everyoneAsked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await world.StartServiceAsync("flaky", "Flaky", async context =>
+        {
+            await everyoneAsked.Task.WaitAsync(context.RequestAborted);
+            context.Response.StatusCode = 503;
+        });
+        await using var telegram = await FakeTelegramBotApi.StartAsync();
+        await using var bot = await TelegramBot.StartAsync(world, telegram);
+        const int Askers = 8;
+
+        for (var i = 0; i < Askers; i++)
+        {
+            telegram.EnqueueMessage(Group, "/isitdown@IsItDownTestBot flaky", "supergroup", fromUserId: 2000 + i, fromUsername: $"member{i}");
+        }
+
+        await telegram.WaitForCallAsync(_ => telegram.Calls.Count(call => call.Is("sendChatAction") && call.ChatId == Group) == Askers);
+        everyoneAsked.SetResult();
+        await telegram.WaitForSentAsync(_ => telegram.Sent(Group).Count == Askers);
+
+        Assert.All(telegram.Sent(Group), answer => Assert.StartsWith("🔴 <b>Flaky</b>", answer.Text, StringComparison.Ordinal));
     }
 
     [Fact]
