@@ -37,6 +37,12 @@ public sealed record ServiceDefinition(
         ArgumentNullException.ThrowIfNull(endpoint);
         var isSiteRoot = endpoint.IsDefaultPort && endpoint.PathAndQuery == "/" && endpoint.Scheme == Uri.UriSchemeHttps;
         var id = isSiteRoot ? host : endpoint.GetComponents(UriComponents.Host | UriComponents.Port | UriComponents.PathAndQuery, UriFormat.UriEscaped);
+        // "example.org:8443", not "example.org:8443/": a bare root path says nothing a person typed.
+        if (endpoint.PathAndQuery == "/")
+        {
+            id = id.TrimEnd('/');
+        }
+
         if (!isSiteRoot && endpoint.Scheme == Uri.UriSchemeHttp)
         {
             id = $"{Uri.UriSchemeHttp}://{id}";

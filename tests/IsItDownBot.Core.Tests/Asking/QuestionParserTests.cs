@@ -82,7 +82,7 @@ public class QuestionParserTests
     [InlineData("is foo.x.ai down", "Check domain:foo.x.ai")]
     [InlineData("fb down.lol", "Check facebook")]
     [InlineData("is https://example.org/a/b?x=1 down?", "Check domain:example.org/a/b?x=1")]
-    [InlineData("example.org:8443 marche pas", "Check domain:example.org:8443/")]
+    [InlineData("example.org:8443 marche pas", "Check domain:example.org:8443")]
     [InlineData("is localhost down?", "Check domain:localhost")]
     [InlineData("LOCALHOST", "Check domain:localhost")]
     public void Parse_WhenHostIsNamed_ChecksItOrItsService(string text, string expected) =>

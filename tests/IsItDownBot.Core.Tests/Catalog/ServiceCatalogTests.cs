@@ -76,8 +76,8 @@ public class ServiceCatalogTests
     [InlineData("example.org", "example.org", "https://example.org/")]
     [InlineData("https://example.org/a/b", "example.org/a/b", "https://example.org/a/b")]
     [InlineData("https://Example.org/x?y=1#z", "example.org/x?y=1", "https://example.org/x?y=1")]
-    [InlineData("example.org:8443", "example.org:8443/", "https://example.org:8443/")]
-    [InlineData("http://example.org/", "http://example.org/", "http://example.org/")]
+    [InlineData("example.org:8443", "example.org:8443", "https://example.org:8443/")]
+    [InlineData("http://example.org/", "http://example.org", "http://example.org/")]
     public void Lookup_WhenAUrlIsTyped_ProbesThatUrlUnderItsOwnName(string text, string expectedId, string expectedEndpoint)
     {
         var lookup = _catalog.Lookup(text);
