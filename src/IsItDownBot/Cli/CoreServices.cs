@@ -20,6 +20,8 @@ internal static class CoreServices
 {
     public static ServiceProvider Build(string? shippedFile, string? configFile)
     {
+        // Nearly every answer needs a TLS handshake; its roots load while the configuration is read and validated.
+        _ = SystemTrustWarmUp.Start();
         var configuration = AppConfiguration.Load(shippedFile, configFile);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration, minimumWarning: true), dispose: true))
