@@ -110,6 +110,17 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_WithAThresholdInWords_SaysAWholeNumberIsExpected()
+    {
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Monitor": { "FailureThreshold": "two" } } }""");
+
+        var run = await CliRun.InvokeAsync("run", "--config", config.Path);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("IsItDown:Monitor:FailureThreshold is 'two', which is not a whole number, e.g. 5.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WatchingAServiceNotInTheCatalog_StopsAtStartNamingIt()
     {
         using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Monitor": { "AlwaysWatch": [ "myspace" ] } } }""");

@@ -1,4 +1,10 @@
 using IsItDownBot.Core.Catalog;
+using IsItDownBot.Core.Checking;
+using IsItDownBot.Core.Probing;
+using IsItDownBot.Core.Probing.Dns;
+using IsItDownBot.Core.Probing.Routing;
+using IsItDownBot.Core.Storage;
+using IsItDownBot.Core.Vantages;
 using IsItDownBot.Core.Probing.Tls;
 using IsItDownBot.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +20,8 @@ internal static class CoreServices
 {
     public static ServiceProvider Build(string? shippedFile, string? configFile)
     {
+        // Nearly every answer needs a TLS handshake; its roots load while the configuration is read and validated.
+        _ = SystemTrustWarmUp.Start();
         var configuration = AppConfiguration.Load(shippedFile, configFile);
         var services = new ServiceCollection()
             .AddLogging(logging => logging.AddSerilog(CreateLogger(configuration, minimumWarning: true), dispose: true))
@@ -23,7 +31,7 @@ internal static class CoreServices
         var provider = services.BuildServiceProvider();
         try
         {
-            Validate(provider);
+            ValidateForCommand(provider);
             return provider;
         }
         catch
@@ -35,15 +43,59 @@ internal static class CoreServices
 
     /// <summary>
     /// Validates every options section and builds what parses configuration (the catalog's URLs, the trusted
-    /// roots), so that a broken key stops the command at once with its name, never a stack trace later.
+    /// roots), so that a broken key stops the bot at once with its name, never a stack trace later.
     /// </summary>
-    public static void Validate(IServiceProvider provider)
+    public static void Validate(IServiceProvider provider) => Describing(() =>
+    {
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        _ = provider.GetRequiredService<ServiceCatalog>();
+        _ = provider.GetRequiredService<CertificateTrust>();
+    });
+
+    /// <summary>
+    /// Validates only the sections <c>check</c> and <c>status</c> read, with the same messages as <see cref="Validate"/>.
+    /// Binding and validating every section took a third of their start-up; a section nothing resolves (the
+    /// monitor's, the alerts', the limits') is left to <c>run</c>, and one resolved later is still validated then.
+    /// </summary>
+    public static void ValidateForCommand(IServiceProvider provider) => Describing(() =>
+    {
+        // As the start-up validator does, in the order of registration: the failed sections are reported together,
+        // a key that does not parse stops at once.
+        var failures = new List<OptionsValidationException>();
+        Validate<DnsOptions>(provider, failures);
+        Validate<CacheOptions>(provider, failures);
+        Validate<ProbeOptions>(provider, failures);
+        Validate<RoutingOptions>(provider, failures);
+        Validate<CatalogOptions>(provider, failures);
+        Validate<VantageOptions>(provider, failures);
+        Validate<StorageOptions>(provider, failures);
+        if (failures.Count > 0)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
+        }
+
+        _ = provider.GetRequiredService<ServiceCatalog>();
+        _ = provider.GetRequiredService<CertificateTrust>();
+    });
+
+    private static void Validate<TOptions>(IServiceProvider provider, List<OptionsValidationException> failures)
+        where TOptions : class
     {
         try
         {
-            provider.GetRequiredService<IStartupValidator>().Validate();
-            _ = provider.GetRequiredService<ServiceCatalog>();
-            _ = provider.GetRequiredService<CertificateTrust>();
+            _ = provider.GetRequiredService<IOptions<TOptions>>().Value;
+        }
+        catch (OptionsValidationException failure)
+        {
+            failures.Add(failure);
+        }
+    }
+
+    private static void Describing(Action validate)
+    {
+        try
+        {
+            validate();
         }
         catch (Exception exception) when (ConfigurationErrors.TryDescribe(exception, out var usage))
         {

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using IsItDownBot.Testing;
+
 namespace IsItDownBot.Tests.Cli;
 
 /// <summary>Every configuration or usage problem ends in exit code 2 and one message naming it; no probe is sent.</summary>
@@ -61,14 +64,31 @@ public sealed class ConfigurationErrorTests
     }
 
     [Fact]
-    public async Task Check_WithAThresholdInWords_SaysAWholeNumberIsExpected()
+    public async Task Check_WithAPortInWords_SaysAWholeNumberIsExpected()
     {
-        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ] }, "Monitor": { "FailureThreshold": "two" } } }""");
+        using var config = TempConfig.FromText("""{ "IsItDown": { "Dns": { "Resolvers": [ "system" ], "AuthoritativePort": "fifty-three" } } }""");
 
         var run = await CliRun.InvokeAsync("check", "example.org", "--config", config.Path);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("IsItDown:Monitor:FailureThreshold is 'two', which is not a whole number, e.g. 5.", run.Error, StringComparison.Ordinal);
+        Assert.Contains("IsItDown:Dns:AuthoritativePort is 'fifty-three', which is not a whole number, e.g. 5.", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_WithABrokenMonitorSection_AnswersAnyway()
+    {
+        // check never reads the monitor's or the alerts' settings; run still refuses them (RunCommandTests).
+        await using var world = await LoopbackWorld.StartAsync();
+        await world.StartServiceAsync("acme", "Acme", LoopbackHttpsServer.Respond(200));
+        world.Settings["IsItDown:Monitor:FailureThreshold"] = "two";
+        world.Settings["IsItDown:Alerts:RetryAttempts"] = "many";
+        using var config = TempConfig.FromJson(world.ToJson());
+
+        var run = await CliRun.InvokeAsync("check", "acme", "--json", "--config", config.Path);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal("acme", (string?)JsonNode.Parse(run.Out)!["service"]);
+        Assert.Empty(run.Error);
     }
 
     [Fact]
