@@ -57,9 +57,23 @@ public sealed class AppConfigurationTests
         using var config = TempConfig.FromText($$"""{ "IsItDown": { "Health": { "Urls": "http://127.0.0.1:{{port}}" } } }""");
         var database = Path.Combine(Path.GetTempPath(), $"isitdown-onekey-{Guid.NewGuid():N}.db");
 
+        // The shipped destinations are real: the environment points every one of them at a loopback world and watches
+        // nothing, so that the shipped rest (catalog, limits, logging...) is read but nothing leaves loopback.
+        await using var world = await LoopbackWorld.StartAsync();
+        (string, string)[] environment =
+        [
+            ("IsItDown__Storage__Path", database),
+            ("IsItDown__Dns__Resolvers__0", world.ResolverA.ResolverSpec),
+            ("IsItDown__Dns__RootServers", ""),
+            ("IsItDown__ControlHosts__0", world.Settings["IsItDown:ControlHosts:0"]!),
+            ("IsItDown__Probes__TrustedCaFile", world.Authority.RootPemPath),
+            ("IsItDown__Routing__LookingGlassUrl", world.Settings["IsItDown:Routing:LookingGlassUrl"]!),
+            ("IsItDown__Monitor__AlwaysWatch", ""),
+        ];
+
         int exitCode;
         HttpStatusCode health;
-        using (var bot = ExecutableProcess.Start(["run", "--config", config.Path], ("IsItDown__Storage__Path", database)))
+        using (var bot = ExecutableProcess.Start(["run", "--config", config.Path], environment))
         {
             await bot.WaitForLineAsync(line => line.Contains("IsItDownBot is running", StringComparison.Ordinal));
             using var http = new HttpClient();

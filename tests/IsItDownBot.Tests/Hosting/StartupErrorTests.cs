@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using IsItDownBot.Testing;
 using IsItDownBot.Tests.Cli;
 
 namespace IsItDownBot.Tests.Hosting;
@@ -90,10 +91,16 @@ public sealed class StartupErrorTests
         Assert.StartsWith("Cannot open the database (IsItDown:Storage:Path)", lines[^1], StringComparison.Ordinal);
     }
 
-    // Only the keys the test is about: the shipped appsettings.json under the file gives the rest, as in production.
+    // A loopback world under the keys the test is about: the shipped appsettings.json stays the bottom layer, as in
+    // production, but its real resolvers, control hosts and catalog are replaced, so that a bot which gets further
+    // than it should probes nothing beyond loopback.
     private static async Task<(int ExitCode, IReadOnlyList<string> Lines)> RunAsync(string healthUrls, string databasePath, params (string Name, string Value)[] environment)
     {
-        using var config = TempConfig.FromText($$"""{ "IsItDown": { "Health": { "Urls": "{{healthUrls}}" }, "Storage": { "Path": "{{databasePath}}" } } }""");
+        await using var world = await LoopbackWorld.StartAsync();
+        world.Settings["IsItDown:Health:Urls"] = healthUrls;
+        world.Settings["IsItDown:Storage:Path"] = databasePath;
+        world.Settings["Serilog:MinimumLevel:Default"] = "Information";
+        using var config = TempConfig.FromJson(world.ToJson());
         using var bot = ExecutableProcess.Start(["run", "--config", config.Path], environment);
         var exitCode = await bot.WaitForExitAsync();
         return (exitCode, bot.Lines);
